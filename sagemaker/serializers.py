@@ -1,0 +1,34 @@
+"""V2 import path ``sagemaker.serializers``: re-exports :mod:`sagemaker_estimators.serving.serializers`."""
+from sagemaker_estimators import _facade
+
+_facade.install()
+
+from sagemaker_estimators.serving.serializers import (  # noqa: E402
+    BaseSerializer,
+    CSVSerializer,
+    DataSerializer,
+    IdentitySerializer,
+    JSONLinesSerializer,
+    JSONSerializer,
+    LibSVMSerializer,
+    NumpySerializer,
+    SimpleBaseSerializer,
+    SparseMatrixSerializer,
+    StringSerializer,
+    TorchTensorSerializer,
+)
+
+__all__ = [
+    "BaseSerializer",
+    "CSVSerializer",
+    "DataSerializer",
+    "IdentitySerializer",
+    "JSONLinesSerializer",
+    "JSONSerializer",
+    "LibSVMSerializer",
+    "NumpySerializer",
+    "SimpleBaseSerializer",
+    "SparseMatrixSerializer",
+    "StringSerializer",
+    "TorchTensorSerializer",
+]
