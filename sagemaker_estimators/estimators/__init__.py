@@ -1,0 +1,1 @@
+"""Estimators: the generic ``Estimator``, script-mode ``Framework`` and the training-job handle."""

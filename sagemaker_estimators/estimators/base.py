@@ -1,0 +1,845 @@
+"""``EstimatorBase`` and the generic ``Estimator`` (``sagemaker.estimator``).
+
+Construction validates every argument (nothing touches AWS); ``fit()`` then
+resolves what needs AWS (default bucket, code upload, role ARN), builds the
+CreateTrainingJob request with :mod:`sagemaker_estimators.estimators.requests`
+and sends it through the session.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Dict, List, Optional, Union
+
+from sagemaker_estimators import utils
+from sagemaker_estimators.estimators import debugger as dbg
+from sagemaker_estimators.estimators import requests as req
+from sagemaker_estimators.estimators.training_job import TrainingJob
+from sagemaker_estimators.inputs import INPUT_MODES
+from sagemaker_estimators.validation import (
+    ConfigurationError,
+    check_choice,
+    check_hyperparameters,
+    check_instance_type,
+    check_positive_int,
+    check_s3_uri,
+    check_str,
+    check_str_list,
+    check_str_mapping,
+    format_tags,
+    is_local_instance_type,
+    unknown_kwargs_error,
+)
+
+logger = logging.getLogger(__name__)
+
+#: V2's sentinel meaning "use the estimator's own VPC config"
+VPC_CONFIG_DEFAULT = "VPC_CONFIG_DEFAULT"
+
+#: SageMaker SDK v1 keyword names and their V2 names
+V1_RENAMED_KWARGS = {
+    "train_instance_count": "instance_count",
+    "train_instance_type": "instance_type",
+    "train_max_run": "max_run",
+    "train_use_spot_instances": "use_spot_instances",
+    "train_max_wait": "max_wait",
+    "train_volume_size": "volume_size",
+    "train_volume_kms_key": "volume_kms_key",
+}
+
+
+def renamed_kwargs(kwargs: Dict[str, Any], values: Dict[str, Any]) -> None:
+    """Move SDK v1 keyword names in ``kwargs`` to their V2 names in ``values``, with V2's message."""
+    for old, new in V1_RENAMED_KWARGS.items():
+        if old in kwargs:
+            logger.warning(
+                "%s has been renamed in sagemaker>=2.\nSee: "
+                "https://sagemaker.readthedocs.io/en/stable/v2.html for details.", old
+            )
+            values[new] = kwargs.pop(old)
+
+
+class EstimatorBase:
+    """Base of all estimators: the training job's resources, I/O, security and run settings.
+
+    The parameters are V2's (see the V2 documentation of
+    ``sagemaker.estimator.EstimatorBase``); SDK v1 names such as
+    ``train_instance_count`` are accepted with a "renamed" message.
+    """
+
+    JOB_CLASS_NAME = "training-job"
+    LAUNCH_PT_XLA_ENV_NAME = "sagemaker_pytorch_xla_multi_worker_enabled"
+    CONTAINER_CODE_CHANNEL_SOURCEDIR_PATH = "/opt/ml/input/data/code/sourcedir.tar.gz"
+    #: framework name used by V2's debugger rules (None for generic images)
+    _framework_name: Optional[str] = None
+
+    def __init__(
+        self,
+        role: Optional[str] = None,
+        instance_count: Optional[int] = None,
+        instance_type: Optional[str] = None,
+        keep_alive_period_in_seconds: Optional[int] = None,
+        volume_size: int = 30,
+        volume_kms_key: Optional[str] = None,
+        max_run: int = 24 * 60 * 60,
+        input_mode: str = "File",
+        output_path: Optional[str] = None,
+        output_kms_key: Optional[str] = None,
+        base_job_name: Optional[str] = None,
+        sagemaker_session: Any = None,
+        tags: Any = None,
+        subnets: Optional[List[str]] = None,
+        security_group_ids: Optional[List[str]] = None,
+        model_uri: Optional[str] = None,
+        model_channel_name: str = "model",
+        metric_definitions: Optional[List[Dict[str, str]]] = None,
+        encrypt_inter_container_traffic: Optional[bool] = None,
+        use_spot_instances: bool = False,
+        max_wait: Optional[int] = None,
+        checkpoint_s3_uri: Optional[str] = None,
+        checkpoint_local_path: Optional[str] = None,
+        rules: Optional[list] = None,
+        debugger_hook_config: Any = None,
+        tensorboard_output_config: Optional[dbg.TensorBoardOutputConfig] = None,
+        enable_sagemaker_metrics: Optional[bool] = None,
+        enable_network_isolation: Optional[bool] = None,
+        profiler_config: Optional[dbg.ProfilerConfig] = None,
+        disable_profiler: Optional[bool] = None,
+        environment: Optional[Dict[str, str]] = None,
+        max_retry_attempts: Optional[int] = None,
+        source_dir: Optional[str] = None,
+        git_config: Optional[Dict[str, str]] = None,
+        hyperparameters: Optional[Union[Dict[str, Any], str]] = None,
+        container_log_level: int = logging.INFO,
+        code_location: Optional[str] = None,
+        entry_point: Optional[str] = None,
+        dependencies: Optional[List[str]] = None,
+        instance_groups: Optional[list] = None,
+        training_repository_access_mode: Optional[str] = None,
+        training_repository_credentials_provider_arn: Optional[str] = None,
+        enable_infra_check: Optional[bool] = None,
+        container_entry_point: Optional[List[str]] = None,
+        container_arguments: Optional[List[str]] = None,
+        disable_output_compression: bool = False,
+        enable_remote_debug: Optional[bool] = None,
+        enable_session_tag_chaining: Optional[bool] = None,
+        training_plan: Optional[str] = None,
+        instance_placement_config: Optional[Dict[str, Any]] = None,
+        **kwargs: Any,
+    ):
+        renamed: Dict[str, Any] = {}
+        renamed_kwargs(kwargs, renamed)
+        if kwargs:
+            raise unknown_kwargs_error(type(self).__name__, kwargs, self._accepted_kwargs())
+        instance_count = renamed.get("instance_count", instance_count)
+        instance_type = renamed.get("instance_type", instance_type)
+        max_run = renamed.get("max_run", max_run)
+        use_spot_instances = renamed.get("use_spot_instances", use_spot_instances)
+        max_wait = renamed.get("max_wait", max_wait)
+        volume_size = renamed.get("volume_size", volume_size)
+        volume_kms_key = renamed.get("volume_kms_key", volume_kms_key)
+
+        self._validate_resources(instance_count, instance_type, instance_groups, volume_size, max_run)
+        check_choice("input_mode", input_mode, INPUT_MODES)
+        check_positive_int("keep_alive_period_in_seconds", keep_alive_period_in_seconds, minimum=0)
+        check_positive_int("max_retry_attempts", max_retry_attempts)
+        check_positive_int("max_wait", max_wait)
+        if max_wait is not None and not use_spot_instances:
+            raise ValueError(
+                f"max_wait={max_wait!r} is only valid with use_spot_instances=True "
+                "(it bounds the wait for spot capacity); drop it or enable spot training."
+            )
+        if use_spot_instances and max_wait is not None and max_wait < max_run:
+            raise ValueError(f"max_wait={max_wait!r} must be >= max_run={max_run!r} for spot training.")
+        if (subnets is None) != (security_group_ids is None):
+            raise ConfigurationError(
+                "When setting up custom VPC, both subnets and security_group_ids must be set "
+                f"(got subnets={subnets!r}, security_group_ids={security_group_ids!r})."
+            )
+        check_str_list("subnets", subnets)
+        check_str_list("security_group_ids", security_group_ids)
+        check_s3_uri("checkpoint_s3_uri", checkpoint_s3_uri)
+        check_s3_uri("code_location", code_location)
+        check_s3_uri("model_uri", model_uri, allow_file=True)
+        check_str("checkpoint_local_path", checkpoint_local_path)
+        check_str("base_job_name", base_job_name)
+        if base_job_name is not None:
+            utils.validate_name(base_job_name, "base_job_name")
+        check_str_mapping("environment", environment)
+        check_str_list("container_entry_point", container_entry_point)
+        check_str_list("container_arguments", container_arguments)
+        if rules:
+            raise NotImplementedError(
+                "rules (SageMaker Debugger rules) are not supported by sagemaker-estimators: they run "
+                "AWS-owned rule containers as processing jobs. Remove the rules argument."
+            )
+        if git_config is not None:
+            raise NotImplementedError(
+                "git_config is not supported by sagemaker-estimators: clone the repository yourself "
+                "and pass its directory as source_dir."
+            )
+        if metric_definitions is not None:
+            self._validate_metric_definitions(metric_definitions)
+
+        self.instance_count = instance_count
+        self.instance_type = instance_type
+        self.keep_alive_period_in_seconds = keep_alive_period_in_seconds
+        self.instance_groups = instance_groups
+        self.volume_size = volume_size
+        self.max_run = max_run
+        self.input_mode = input_mode
+        self.metric_definitions = metric_definitions
+        self.model_uri = model_uri
+        self.model_channel_name = model_channel_name
+        self.code_uri: Optional[str] = None
+        self.code_channel_name = "code"
+        self.source_dir = source_dir
+        self.git_config = git_config
+        self.container_log_level = container_log_level
+        self._hyperparameters: Dict[str, Any] = self._load_hyperparameters(hyperparameters)
+        self.code_location = code_location
+        self.entry_point = entry_point
+        self.dependencies = list(dependencies or [])
+        self.uploaded_code = None
+        self.subnets = subnets
+        self.security_group_ids = security_group_ids
+
+        self.sagemaker_session = self._session_for(instance_type, sagemaker_session, instance_count)
+        if (
+            output_path
+            and not self.sagemaker_session.local_mode
+            and isinstance(output_path, str)
+            and output_path.startswith("file://")
+        ):
+            raise ConfigurationError(
+                f"output_path={output_path!r}: file:// output paths are only supported in local mode "
+                "(instance_type 'local', 'local_gpu' or 'local_process'); use an s3:// path."
+            )
+        check_s3_uri("output_path", output_path, allow_file=True)
+        self.output_path = output_path
+        self.tags = format_tags(tags)
+        self.base_job_name = base_job_name
+        self._current_job_name: Optional[str] = None
+        self.latest_training_job: Optional[TrainingJob] = None
+        self.jobs: List[TrainingJob] = []
+        self.deploy_instance_type: Optional[str] = None
+        if not role:
+            raise ValueError(
+                "An AWS IAM role is required to create an estimator. Please provide a valid `role` "
+                "argument with the ARN of an IAM role that has the necessary SageMaker permissions."
+            )
+        check_str("role", role)
+        self.role = role
+        self.output_kms_key = output_kms_key
+        self.volume_kms_key = volume_kms_key
+        self.training_repository_access_mode = training_repository_access_mode
+        self.training_repository_credentials_provider_arn = training_repository_credentials_provider_arn
+        self.enable_infra_check = enable_infra_check
+        self.container_entry_point = container_entry_point
+        self.container_arguments = container_arguments
+        self.encrypt_inter_container_traffic = bool(encrypt_inter_container_traffic)
+        self.use_spot_instances = use_spot_instances
+        self.max_wait = max_wait
+        self.checkpoint_s3_uri = checkpoint_s3_uri
+        self.checkpoint_local_path = checkpoint_local_path
+        self.rules = rules
+        self.debugger_hook_config = {} if debugger_hook_config is True else debugger_hook_config
+        self.tensorboard_output_config = tensorboard_output_config
+        self.debugger_rule_configs = None
+        self.collection_configs = None
+        self.enable_sagemaker_metrics = enable_sagemaker_metrics
+        self._enable_network_isolation = bool(enable_network_isolation)
+        self.profiler_rule_configs = None
+        self.profiler_config = profiler_config
+        self.disable_profiler = bool(disable_profiler)
+        region = self.sagemaker_session.boto_region_name
+        if not dbg.region_supports_profiler(region) or dbg.instance_type_disables_profiler(instance_type):
+            self.disable_profiler = True
+        self.environment = environment
+        self.max_retry_attempts = max_retry_attempts
+        self.disable_output_compression = disable_output_compression
+        self.training_plan = training_plan
+        self.instance_placement_config = instance_placement_config
+        self._enable_remote_debug = enable_remote_debug
+        self._enable_session_tag_chaining = enable_session_tag_chaining
+        self._output_path_from_default_bucket = False
+
+    # construction helpers ----------------------------------------------------------
+    @classmethod
+    def _accepted_kwargs(cls) -> List[str]:
+        import inspect
+
+        names = set(V1_RENAMED_KWARGS)
+        for klass in cls.__mro__:
+            init = klass.__dict__.get("__init__")
+            if init is None:
+                continue
+            for parameter in inspect.signature(init).parameters.values():
+                if parameter.kind not in (parameter.VAR_KEYWORD, parameter.VAR_POSITIONAL):
+                    names.add(parameter.name)
+        names.discard("self")
+        return sorted(names)
+
+    @staticmethod
+    def _validate_resources(instance_count, instance_type, instance_groups, volume_size, max_run) -> None:
+        if instance_groups is None:
+            if instance_count is None or instance_type is None:
+                raise ValueError(
+                    "instance_count and instance_type must be set if instance_groups is not set "
+                    f"(got instance_count={instance_count!r}, instance_type={instance_type!r})."
+                )
+            check_positive_int("instance_count", instance_count)
+            check_instance_type("instance_type", instance_type)
+            if instance_type == "local_gpu" and instance_count > 1:
+                raise ConfigurationError(
+                    "Distributed Training in Local GPU is not supported. Set instance_count to 1."
+                )
+        else:
+            if instance_count is not None or instance_type is not None:
+                raise ValueError("instance_count and instance_type cannot be set when instance_groups is set")
+            if not isinstance(instance_groups, (list, tuple)) or not instance_groups:
+                raise TypeError(f"instance_groups must be a non-empty list of InstanceGroup, got {instance_groups!r}")
+            for group in instance_groups:
+                if not hasattr(group, "_to_request_dict"):
+                    raise TypeError(f"instance_groups item {group!r} is not an InstanceGroup")
+        check_positive_int("volume_size", volume_size)
+        check_positive_int("max_run", max_run)
+
+    @staticmethod
+    def _validate_metric_definitions(metric_definitions: Any) -> None:
+        if not isinstance(metric_definitions, (list, tuple)):
+            raise TypeError(f"metric_definitions must be a list of {{'Name', 'Regex'}} dicts, got {metric_definitions!r}")
+        for item in metric_definitions:
+            if not isinstance(item, dict) or set(item) != {"Name", "Regex"}:
+                raise ValueError(f"metric_definitions item {item!r} must be a dict with exactly 'Name' and 'Regex'")
+
+    def _load_hyperparameters(self, hyperparameters: Any) -> Dict[str, Any]:
+        if isinstance(hyperparameters, (str, os.PathLike)):
+            from sagemaker_estimators.estimators.hyperparameter_files import load_hyperparameter_file
+
+            hyperparameters = load_hyperparameter_file(os.fspath(hyperparameters))
+        check_hyperparameters(hyperparameters)
+        return dict(hyperparameters) if hyperparameters else {}
+
+    @staticmethod
+    def _session_for(instance_type: Optional[str], sagemaker_session: Any, instance_count: Optional[int]) -> Any:
+        if is_local_instance_type(instance_type):
+            from sagemaker_estimators.local.session import LocalSession
+
+            session = sagemaker_session or LocalSession()
+            if not getattr(session, "local_mode", False):
+                raise ConfigurationError(
+                    f"instance_type={instance_type!r} is only supported with a LocalSession "
+                    "(sagemaker.local.LocalSession); pass sagemaker_session=LocalSession() or leave it unset."
+                )
+            return session
+        if sagemaker_session is not None:
+            return sagemaker_session
+        from sagemaker_estimators.session import Session
+
+        return Session()
+
+    # V2 API ------------------------------------------------------------------------
+    def training_image_uri(self) -> str:
+        """The training image (subclasses decide)."""
+        raise NotImplementedError
+
+    def hyperparameters(self) -> Dict[str, Any]:
+        """The hyperparameters as the user set them (encoding happens in the request)."""
+        raise NotImplementedError
+
+    def enable_network_isolation(self) -> bool:
+        """Whether the job runs without network access."""
+        return self._enable_network_isolation
+
+    def get_vpc_config(self, vpc_config_override: Any = VPC_CONFIG_DEFAULT) -> Optional[Dict[str, Any]]:
+        """VpcConfig of this estimator, or ``vpc_config_override`` when given (None drops it)."""
+        if vpc_config_override == VPC_CONFIG_DEFAULT:
+            return req.vpc_config(self.subnets, self.security_group_ids)
+        if vpc_config_override is None:
+            return None
+        if not isinstance(vpc_config_override, dict) or not {"Subnets", "SecurityGroupIds"} <= set(vpc_config_override):
+            raise ValueError(
+                f"vpc_config_override={vpc_config_override!r} must be a dict with 'Subnets' and 'SecurityGroupIds'"
+            )
+        return {"Subnets": list(vpc_config_override["Subnets"]),
+                "SecurityGroupIds": list(vpc_config_override["SecurityGroupIds"])}
+
+    @property
+    def _current_job_name_or_error(self) -> str:
+        if self._current_job_name is None:
+            raise ValueError("Estimator is not associated with a training job")
+        return self._current_job_name
+
+    def _ensure_base_job_name(self) -> str:
+        if not self.base_job_name:
+            self.base_job_name = utils.base_name_from_image(self.training_image_uri(), self.JOB_CLASS_NAME)
+        return self.base_job_name
+
+    def _get_or_create_name(self, name: Optional[str] = None) -> str:
+        if name:
+            return name
+        return utils.name_from_base(self._ensure_base_job_name())
+
+    def _local_code(self) -> bool:
+        config = getattr(self.sagemaker_session, "config", None) or {}
+        return bool(self.sagemaker_session.local_mode and config.get("local", {}).get("local_code"))
+
+    def _prepare_for_training(self, job_name: Optional[str] = None) -> None:
+        """Resolve the job name, the output path and the code location (may touch S3)."""
+        self._current_job_name = self._get_or_create_name(job_name)
+        if self.output_path is None:
+            if self._local_code():
+                self.output_path = ""
+            else:
+                from sagemaker_estimators.s3 import s3_path_join
+
+                self.output_path = s3_path_join(
+                    "s3://", self.sagemaker_session.default_bucket(),
+                    self.sagemaker_session.default_bucket_prefix, with_end_slash=True,
+                )
+                self._output_path_from_default_bucket = True
+        if self.source_dir or self.entry_point or self.dependencies:
+            from sagemaker_estimators.estimators.source_code import prepare_code
+
+            prepare_code(self)
+        self._prepare_debugger_for_training()
+        self._prepare_profiler_for_training()
+
+    def _script_mode_hyperparameters(self, code_dir: str, script: str) -> Dict[str, Any]:
+        """The hyperparameters script mode adds, in V2's order."""
+        return {
+            "sagemaker_submit_directory": code_dir,
+            "sagemaker_program": script,
+            "sagemaker_container_log_level": self.container_log_level,
+            "sagemaker_job_name": self._current_job_name,
+            "sagemaker_region": self.sagemaker_session.boto_region_name,
+        }
+
+    def _script_mode_hyperparam_update(self, code_dir: str, script: str) -> None:
+        """Record the script-mode hyperparameters (JSON-encoded, as V2 does for generic images)."""
+        import json
+
+        encoded = {key: json.dumps(value) for key, value in self._script_mode_hyperparameters(code_dir, script).items()}
+        self._hyperparameters.update(encoded)
+
+    def _prepare_debugger_for_training(self) -> None:
+        if dbg.region_supports_debugger(self.sagemaker_session.boto_region_name):
+            if self.debugger_hook_config in (None, {}):
+                self.debugger_hook_config = dbg.DebuggerHookConfig(s3_output_path=self.output_path)
+            elif self.debugger_hook_config and not self.debugger_hook_config.s3_output_path:
+                self.debugger_hook_config.s3_output_path = self.output_path
+        else:
+            if self.debugger_hook_config:
+                raise ValueError("Current region does not support debugger but debugger hook config is set!")
+            self.debugger_hook_config = False
+        collections: List[dbg.CollectionConfig] = []
+        if self.debugger_hook_config:
+            for collection in self.debugger_hook_config.collection_configs or []:
+                if collection not in collections:
+                    collections.append(collection)
+        self.collection_configs = collections
+
+    def _prepare_profiler_for_training(self) -> None:
+        if self.disable_profiler:
+            if self.profiler_config is not None and not self.profiler_config.disable_profiler:
+                raise ConfigurationError("profiler_config.disable_profiler cannot be False when disable_profiler is True.")
+        elif dbg.region_supports_profiler(self.sagemaker_session.boto_region_name):
+            if self.profiler_config is None:
+                self.profiler_config = dbg.ProfilerConfig(s3_output_path=self.output_path)
+        if self.profiler_config is not None and not self.profiler_config.s3_output_path:
+            self.profiler_config.s3_output_path = self.output_path
+        if self.profiler_config is None:
+            self.profiler_config = dbg.ProfilerConfig(disable_profiler=True)
+
+    def _encoded_hyperparameters(self) -> Optional[Dict[str, str]]:
+        current = self.hyperparameters()
+        if current is None:
+            return None
+        return req.encode_hyperparameters_str(current)
+
+    def _training_request(self, input_config: Optional[List[Dict[str, Any]]], role_arn: str,
+                          experiment_config: Optional[Dict[str, str]]) -> Dict[str, Any]:
+        """Build the CreateTrainingJob request from this estimator's state (no I/O)."""
+        local_mode = self.sagemaker_session.local_mode
+        input_config = req.extra_channel(
+            input_config, self.model_uri, self.model_channel_name, local_mode,
+            content_type=req.MODEL_CHANNEL_CONTENT_TYPE, input_mode="File",
+        )
+        input_config = req.extra_channel(input_config, self.code_uri, self.code_channel_name, local_mode)
+        input_mode = self.input_mode
+        training_image_config = None
+        if self.training_repository_access_mode is not None:
+            training_image_config = {"TrainingRepositoryAccessMode": self.training_repository_access_mode}
+            if self.training_repository_credentials_provider_arn is not None:
+                training_image_config["TrainingRepositoryAuthConfig"] = {
+                    "TrainingRepositoryCredentialsProviderArn": self.training_repository_credentials_provider_arn
+                }
+        hook = None
+        if self.debugger_hook_config:
+            self.debugger_hook_config.collection_configs = self.collection_configs
+            hook = self.debugger_hook_config._to_request_dict()
+        if (self.use_spot_instances or self.checkpoint_s3_uri or self.checkpoint_local_path) and local_mode:
+            raise ValueError("Spot training and checkpoints (use_spot_instances, checkpoint_s3_uri, "
+                             "checkpoint_local_path) are not supported in local mode.")
+        return req.training_job_request(
+            input_mode=input_mode,
+            input_config=input_config,
+            role=role_arn,
+            job_name=self._current_job_name,
+            output_config=req.output_config(self.output_path, self.output_kms_key, self.disable_output_compression),
+            resource_config=req.resource_config(
+                self.instance_count, self.instance_type, self.instance_groups, self.volume_size,
+                self.volume_kms_key, self.keep_alive_period_in_seconds, self.training_plan,
+                self.instance_placement_config,
+            ),
+            vpc_config=self.get_vpc_config(),
+            hyperparameters=self._encoded_hyperparameters(),
+            stop_condition=req.stop_condition(self.max_run, self.max_wait),
+            tags=self.tags,
+            metric_definitions=self.metric_definitions,
+            enable_network_isolation=self.enable_network_isolation(),
+            image_uri=self.training_image_uri(),
+            training_image_config=training_image_config,
+            infra_check_config=(
+                {"EnableInfraCheck": self.enable_infra_check} if self.enable_infra_check is not None else None
+            ),
+            container_entry_point=self.container_entry_point,
+            container_arguments=self.container_arguments,
+            encrypt_inter_container_traffic=self.encrypt_inter_container_traffic,
+            use_spot_instances=self.use_spot_instances,
+            checkpoint_s3_uri=self.checkpoint_s3_uri,
+            checkpoint_local_path=self.checkpoint_local_path,
+            experiment_config=experiment_config,
+            debugger_hook_config=hook,
+            tensorboard_output_config=(
+                self.tensorboard_output_config._to_request_dict() if self.tensorboard_output_config else None
+            ),
+            enable_sagemaker_metrics=self.enable_sagemaker_metrics,
+            profiler_config=self.profiler_config._to_request_dict() if self.profiler_config else None,
+            environment=self.environment,
+            retry_strategy=(
+                {"MaximumRetryAttempts": self.max_retry_attempts} if self.max_retry_attempts is not None else None
+            ),
+            remote_debug_config=(
+                {"EnableRemoteDebug": self._enable_remote_debug} if self._enable_remote_debug is not None else None
+            ),
+            session_chaining_config=(
+                {"EnableSessionTagChaining": self._enable_session_tag_chaining}
+                if self._enable_session_tag_chaining is not None else None
+            ),
+        )
+
+    def fit(
+        self,
+        inputs: Any = None,
+        wait: bool = True,
+        logs: Union[str, bool] = "All",
+        job_name: Optional[str] = None,
+        experiment_config: Optional[Dict[str, str]] = None,
+    ) -> None:
+        """Start a training job on ``inputs`` and, with ``wait``, follow it to the end.
+
+        ``inputs``: an ``s3://`` (or, in local mode, ``file://``) URI, a
+        TrainingInput/FileSystemInput, or a dict of channel name to those; a bare
+        URI or object is the channel ``training``.  ``logs``: "All" (default),
+        "None"/False for no logs.  Everything is validated before any upload.
+        """
+        if job_name is not None:
+            utils.validate_name(job_name, "job_name")
+        input_config = req.input_channels(inputs, local_mode=self.sagemaker_session.local_mode)
+        if isinstance(experiment_config, dict) is False and experiment_config is not None:
+            raise TypeError(f"experiment_config must be a dict, got {experiment_config!r}")
+        self._check_before_fit(inputs)
+        self._prepare_for_training(job_name=job_name)
+        role_arn = self.sagemaker_session.expand_role(self.role)
+        request = self._training_request(input_config, role_arn, experiment_config)
+        from sagemaker_estimators.inputs import TrainingInput
+
+        if isinstance(inputs, TrainingInput) and "InputMode" in inputs.config:
+            request["AlgorithmSpecification"]["TrainingInputMode"] = inputs.config["InputMode"]
+        self.sagemaker_session.create_training_job(request)
+        self.latest_training_job = TrainingJob(self.sagemaker_session, self._current_job_name)
+        self.jobs.append(self.latest_training_job)
+        if wait:
+            self.latest_training_job.wait(logs=logs)
+
+    def _check_before_fit(self, inputs: Any) -> None:
+        """Validation that must pass before anything is created or uploaded (subclasses extend it)."""
+        if self.entry_point or self.source_dir or self.dependencies:
+            from sagemaker_estimators.estimators.source_code import validate_code_arguments
+
+            validate_code_arguments(self.entry_point, self.source_dir, self.dependencies)
+
+    def _ensure_latest_training_job(self, error_message: str = "Estimator is not associated with a training job") -> None:
+        if self.latest_training_job is None:
+            raise ValueError(error_message)
+
+    def logs(self) -> None:
+        """Print the latest training job's logs, following it until it ends."""
+        self._ensure_latest_training_job("No training job is associated with this estimator; call fit() first.")
+        self.sagemaker_session.logs_for_job(self.latest_training_job.name, wait=True)
+
+    @property
+    def model_data(self) -> Union[str, Dict[str, Any]]:
+        """S3 URI of the latest job's model.tar.gz (an S3DataSource dict when compression is off)."""
+        if self.latest_training_job is not None:
+            description = self.sagemaker_session.describe_training_job(self.latest_training_job.name)
+            uri = description["ModelArtifacts"]["S3ModelArtifacts"]
+            compression = description.get("OutputDataConfig", {}).get("CompressionType", "GZIP")
+            if compression == "GZIP":
+                return uri
+            if compression != "NONE":
+                raise ValueError(f'Unrecognized training job output data compression type "{compression}"')
+            if not uri.endswith("/"):
+                uri += "/"
+            return {"S3DataSource": {"S3Uri": uri, "S3DataType": "S3Prefix", "CompressionType": "None"}}
+        logger.warning(
+            "No finished training job found associated with this estimator. Please make sure "
+            "this estimator is only used for building workflow config"
+        )
+        return os.path.join(self.output_path or "", self._current_job_name or "", "output", "model.tar.gz")
+
+    # attach --------------------------------------------------------------------
+    @classmethod
+    def attach(cls, training_job_name: str, sagemaker_session: Any = None, model_channel_name: str = "model"):
+        """An estimator for an existing training job; waits (without logs) until the job ends."""
+        check_str("training_job_name", training_job_name, allow_none=False)
+        if sagemaker_session is None:
+            from sagemaker_estimators.session import Session
+
+            sagemaker_session = Session()
+        description = sagemaker_session.describe_training_job(training_job_name)
+        init_params = cls._prepare_init_params_from_job_description(description, model_channel_name)
+        arn = description.get("TrainingJobArn")
+        if arn:
+            tags = sagemaker_session.sagemaker_client.list_tags(ResourceArn=arn).get("Tags")
+            if tags:
+                init_params["tags"] = tags
+        estimator = cls(sagemaker_session=sagemaker_session, **init_params)
+        estimator.latest_training_job = TrainingJob(sagemaker_session, training_job_name)
+        estimator._current_job_name = training_job_name
+        estimator._after_attach(description)
+        estimator.latest_training_job.wait(logs="None")
+        return estimator
+
+    def _after_attach(self, description: Dict[str, Any]) -> None:
+        """Hook for subclasses to restore state that is not a constructor argument."""
+
+    @classmethod
+    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
+                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
+        resources = job_details["ResourceConfig"]
+        algorithm = job_details["AlgorithmSpecification"]
+        output = job_details.get("OutputDataConfig", {})
+        params: Dict[str, Any] = {
+            "role": job_details["RoleArn"],
+            "volume_size": resources["VolumeSizeInGB"],
+            "max_run": job_details["StoppingCondition"]["MaxRuntimeInSeconds"],
+            "input_mode": algorithm["TrainingInputMode"],
+            "base_job_name": utils.base_from_name(job_details["TrainingJobName"]),
+            "output_path": output.get("S3OutputPath"),
+            "output_kms_key": output.get("KmsKeyId"),
+        }
+        if resources.get("InstanceGroups"):
+            from sagemaker_estimators.estimators.instance_group import InstanceGroup
+
+            params["instance_groups"] = [
+                InstanceGroup(g["InstanceGroupName"], g["InstanceType"], g["InstanceCount"])
+                for g in resources["InstanceGroups"]
+            ]
+        else:
+            params["instance_count"] = resources["InstanceCount"]
+            params["instance_type"] = resources["InstanceType"]
+        if "EnableNetworkIsolation" in job_details:
+            params["enable_network_isolation"] = job_details["EnableNetworkIsolation"]
+        for key, name in (("KeepAlivePeriodInSeconds", "keep_alive_period_in_seconds"),
+                          ("TrainingPlanArn", "training_plan"),
+                          ("InstancePlacementConfig", "instance_placement_config"),
+                          ("VolumeKmsKeyId", "volume_kms_key")):
+            if key in resources:
+                params[name] = resources[key]
+        params["hyperparameters"] = dict(job_details.get("HyperParameters") or {})
+        if "AlgorithmName" in algorithm:
+            params["algorithm_arn"] = algorithm["AlgorithmName"]
+        elif "TrainingImage" in algorithm:
+            params["image_uri"] = algorithm["TrainingImage"]
+            image_config = algorithm.get("TrainingImageConfig")
+            if image_config:
+                params["training_repository_access_mode"] = image_config.get("TrainingRepositoryAccessMode")
+                params["training_repository_credentials_provider_arn"] = image_config.get(
+                    "TrainingRepositoryAuthConfig", {}).get("TrainingRepositoryCredentialsProviderArn")
+        else:
+            raise RuntimeError("Invalid AlgorithmSpecification. Either TrainingImage or AlgorithmName is expected.")
+        # V2 reads a misspelt key here and never restores metric definitions; we do.
+        if algorithm.get("MetricDefinitions"):
+            params["metric_definitions"] = [
+                {"Name": m["Name"], "Regex": m["Regex"]} for m in algorithm["MetricDefinitions"]
+            ]
+        for key, name in (("ContainerEntrypoint", "container_entry_point"),
+                          ("ContainerArguments", "container_arguments")):
+            if key in algorithm:
+                params[name] = algorithm[key]
+        if "EnableInterContainerTrafficEncryption" in job_details:
+            params["encrypt_inter_container_traffic"] = job_details["EnableInterContainerTrafficEncryption"]
+        if "InfraCheckConfig" in job_details:
+            params["enable_infra_check"] = job_details["InfraCheckConfig"].get("EnableInfraCheck")
+        vpc = job_details.get("VpcConfig") or {}
+        if vpc.get("Subnets") and vpc.get("SecurityGroupIds"):
+            params["subnets"] = vpc["Subnets"]
+            params["security_group_ids"] = vpc["SecurityGroupIds"]
+        if model_channel_name:
+            for channel in job_details.get("InputDataConfig", []):
+                if channel["ChannelName"] == model_channel_name:
+                    params["model_channel_name"] = model_channel_name
+                    params["model_uri"] = channel["DataSource"]["S3DataSource"]["S3Uri"]
+                    break
+        stopping = job_details.get("StoppingCondition", {})
+        if job_details.get("EnableManagedSpotTraining"):
+            params["use_spot_instances"] = True
+            if stopping.get("MaxWaitTimeInSeconds"):
+                params["max_wait"] = stopping["MaxWaitTimeInSeconds"]
+        if job_details.get("RetryStrategy"):
+            params["max_retry_attempts"] = job_details["RetryStrategy"].get("MaximumRetryAttempts")
+        if job_details.get("CheckpointConfig"):
+            params["checkpoint_s3_uri"] = job_details["CheckpointConfig"].get("S3Uri")
+            if job_details["CheckpointConfig"].get("LocalPath"):
+                params["checkpoint_local_path"] = job_details["CheckpointConfig"]["LocalPath"]
+        if job_details.get("Environment"):
+            params["environment"] = job_details["Environment"]
+        if "RemoteDebugConfig" in job_details:
+            params["enable_remote_debug"] = job_details["RemoteDebugConfig"].get("EnableRemoteDebug")
+        return params
+
+    # hosting (implemented in serving) ------------------------------------------------
+    def create_model(self, **kwargs: Any):
+        """A deployable Model from the latest training job (see subclasses)."""
+        raise NotImplementedError("create_model is provided by Estimator and the framework estimators")
+
+    def deploy(self, initial_instance_count: Optional[int] = None, instance_type: Optional[str] = None,
+               serializer: Any = None, deserializer: Any = None, accelerator_type: Optional[str] = None,
+               endpoint_name: Optional[str] = None, use_compiled_model: bool = False, wait: bool = True,
+               model_name: Optional[str] = None, kms_key: Optional[str] = None, data_capture_config: Any = None,
+               tags: Any = None, serverless_inference_config: Any = None, async_inference_config: Any = None,
+               volume_size: Optional[int] = None, model_data_download_timeout: Optional[int] = None,
+               container_startup_health_check_timeout: Optional[int] = None,
+               inference_recommendation_id: Optional[str] = None, explainer_config: Any = None, **kwargs: Any):
+        """Deploy the trained model to an endpoint and return a Predictor."""
+        from sagemaker_estimators.serving.estimator_hosting import deploy_estimator
+
+        return deploy_estimator(
+            self, initial_instance_count=initial_instance_count, instance_type=instance_type,
+            serializer=serializer, deserializer=deserializer, accelerator_type=accelerator_type,
+            endpoint_name=endpoint_name, use_compiled_model=use_compiled_model, wait=wait,
+            model_name=model_name, kms_key=kms_key, data_capture_config=data_capture_config, tags=tags,
+            serverless_inference_config=serverless_inference_config,
+            async_inference_config=async_inference_config, volume_size=volume_size,
+            model_data_download_timeout=model_data_download_timeout,
+            container_startup_health_check_timeout=container_startup_health_check_timeout,
+            inference_recommendation_id=inference_recommendation_id, explainer_config=explainer_config,
+            **kwargs,
+        )
+
+    def transformer(self, instance_count: int, instance_type: str, strategy: Optional[str] = None,
+                    assemble_with: Optional[str] = None, output_path: Optional[str] = None,
+                    output_kms_key: Optional[str] = None, accept: Optional[str] = None,
+                    env: Optional[Dict[str, str]] = None, max_concurrent_transforms: Optional[int] = None,
+                    max_payload: Optional[int] = None, tags: Any = None, role: Optional[str] = None,
+                    volume_kms_key: Optional[str] = None, vpc_config_override: Any = VPC_CONFIG_DEFAULT,
+                    enable_network_isolation: Optional[bool] = None, model_name: Optional[str] = None, **kwargs: Any):
+        """A Transformer for batch transform with the trained model."""
+        from sagemaker_estimators.serving.estimator_hosting import estimator_transformer
+
+        return estimator_transformer(
+            self, instance_count=instance_count, instance_type=instance_type, strategy=strategy,
+            assemble_with=assemble_with, output_path=output_path, output_kms_key=output_kms_key,
+            accept=accept, env=env, max_concurrent_transforms=max_concurrent_transforms,
+            max_payload=max_payload, tags=tags, role=role, volume_kms_key=volume_kms_key,
+            vpc_config_override=vpc_config_override, enable_network_isolation=enable_network_isolation,
+            model_name=model_name, **kwargs,
+        )
+
+    def delete_endpoint(self, **kwargs: Any) -> None:
+        """Removed in V2 ("use predictor.delete_endpoint()"); raises as V2 does."""
+        raise NotImplementedError(
+            "estimator.delete_endpoint() was removed in SageMaker SDK V2: call predictor.delete_endpoint()."
+        )
+
+
+class Estimator(EstimatorBase):
+    """A generic estimator for any training image (``sagemaker.estimator.Estimator``).
+
+    Hyperparameters are sent as ``str()`` of each value, as V2 does for this class.
+    """
+
+    def __init__(self, image_uri: str, role: Optional[str] = None, instance_count: Optional[int] = None,
+                 instance_type: Optional[str] = None, keep_alive_period_in_seconds: Optional[int] = None,
+                 volume_size: int = 30, volume_kms_key: Optional[str] = None, max_run: int = 24 * 60 * 60,
+                 input_mode: str = "File", output_path: Optional[str] = None,
+                 output_kms_key: Optional[str] = None, base_job_name: Optional[str] = None,
+                 sagemaker_session: Any = None, hyperparameters: Optional[Union[Dict[str, Any], str]] = None,
+                 tags: Any = None, subnets: Optional[List[str]] = None,
+                 security_group_ids: Optional[List[str]] = None, model_uri: Optional[str] = None,
+                 model_channel_name: str = "model", metric_definitions: Optional[List[Dict[str, str]]] = None,
+                 encrypt_inter_container_traffic: Optional[bool] = None, use_spot_instances: bool = False,
+                 max_wait: Optional[int] = None, checkpoint_s3_uri: Optional[str] = None,
+                 checkpoint_local_path: Optional[str] = None, enable_network_isolation: Optional[bool] = None,
+                 rules: Optional[list] = None, debugger_hook_config: Any = None,
+                 tensorboard_output_config: Any = None, enable_sagemaker_metrics: Optional[bool] = None,
+                 profiler_config: Any = None, disable_profiler: bool = False,
+                 environment: Optional[Dict[str, str]] = None, max_retry_attempts: Optional[int] = None,
+                 source_dir: Optional[str] = None, git_config: Optional[Dict[str, str]] = None,
+                 container_log_level: int = logging.INFO, code_location: Optional[str] = None,
+                 entry_point: Optional[str] = None, dependencies: Optional[List[str]] = None,
+                 instance_groups: Optional[list] = None, training_repository_access_mode: Optional[str] = None,
+                 training_repository_credentials_provider_arn: Optional[str] = None,
+                 container_entry_point: Optional[List[str]] = None,
+                 container_arguments: Optional[List[str]] = None, disable_output_compression: bool = False,
+                 enable_infra_check: Optional[bool] = None, enable_remote_debug: Optional[bool] = None,
+                 enable_session_tag_chaining: Optional[bool] = None, training_plan: Optional[str] = None,
+                 instance_placement_config: Optional[Dict[str, Any]] = None, **kwargs: Any):
+        if not isinstance(image_uri, str) or not image_uri:
+            raise TypeError(f"image_uri must be a non-empty str, got {image_uri!r}")
+        self.image_uri = image_uri
+        super().__init__(
+            role=role, instance_count=instance_count, instance_type=instance_type,
+            keep_alive_period_in_seconds=keep_alive_period_in_seconds, volume_size=volume_size,
+            volume_kms_key=volume_kms_key, max_run=max_run, input_mode=input_mode, output_path=output_path,
+            output_kms_key=output_kms_key, base_job_name=base_job_name, sagemaker_session=sagemaker_session,
+            tags=tags, subnets=subnets, security_group_ids=security_group_ids, model_uri=model_uri,
+            model_channel_name=model_channel_name, metric_definitions=metric_definitions,
+            encrypt_inter_container_traffic=encrypt_inter_container_traffic,
+            use_spot_instances=use_spot_instances, max_wait=max_wait, checkpoint_s3_uri=checkpoint_s3_uri,
+            checkpoint_local_path=checkpoint_local_path, rules=rules, debugger_hook_config=debugger_hook_config,
+            tensorboard_output_config=tensorboard_output_config, enable_sagemaker_metrics=enable_sagemaker_metrics,
+            enable_network_isolation=enable_network_isolation, profiler_config=profiler_config,
+            disable_profiler=disable_profiler, environment=environment, max_retry_attempts=max_retry_attempts,
+            source_dir=source_dir, git_config=git_config, hyperparameters=hyperparameters,
+            container_log_level=container_log_level, code_location=code_location, entry_point=entry_point,
+            dependencies=dependencies, instance_groups=instance_groups,
+            training_repository_access_mode=training_repository_access_mode,
+            training_repository_credentials_provider_arn=training_repository_credentials_provider_arn,
+            enable_infra_check=enable_infra_check, container_entry_point=container_entry_point,
+            container_arguments=container_arguments, disable_output_compression=disable_output_compression,
+            enable_remote_debug=enable_remote_debug, enable_session_tag_chaining=enable_session_tag_chaining,
+            training_plan=training_plan, instance_placement_config=instance_placement_config, **kwargs,
+        )
+
+    def training_image_uri(self) -> str:
+        return self.image_uri
+
+    def set_hyperparameters(self, **kwargs: Any) -> None:
+        """Add or replace hyperparameters (values are validated now, encoded at fit)."""
+        check_hyperparameters(kwargs)
+        self._hyperparameters.update(kwargs)
+
+    def hyperparameters(self) -> Dict[str, Any]:
+        return self._hyperparameters
+
+    def create_model(self, role: Optional[str] = None, image_uri: Optional[str] = None, predictor_cls: Any = None,
+                     vpc_config_override: Any = VPC_CONFIG_DEFAULT, **kwargs: Any):
+        """A ``Model`` of the latest training job's artifacts with this estimator's image (or ``image_uri``)."""
+        from sagemaker_estimators.serving.estimator_hosting import generic_create_model
+
+        return generic_create_model(self, role=role, image_uri=image_uri, predictor_cls=predictor_cls,
+                                    vpc_config_override=vpc_config_override, **kwargs)

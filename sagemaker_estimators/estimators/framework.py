@@ -1,0 +1,128 @@
+"""``Framework``: the script-mode base of the framework estimators (``sagemaker.estimator.Framework``).
+
+A framework estimator runs the user's ``entry_point`` inside an AWS framework
+image.  Its hyperparameters are JSON-encoded, and it adds the ``sagemaker_*``
+hyperparameters that tell the image's toolkit where the code is.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, Dict, List, Optional, Union
+
+from sagemaker_estimators.estimators.base import EstimatorBase
+from sagemaker_estimators.estimators.requests import encode_hyperparameters_json
+from sagemaker_estimators.estimators.source_code import UploadedCode
+from sagemaker_estimators.validation import check_hyperparameters
+
+logger = logging.getLogger(__name__)
+
+SCRIPT_PARAM_NAME = "sagemaker_program"
+DIR_PARAM_NAME = "sagemaker_submit_directory"
+CONTAINER_LOG_LEVEL_PARAM_NAME = "sagemaker_container_log_level"
+JOB_NAME_PARAM_NAME = "sagemaker_job_name"
+SAGEMAKER_REGION_PARAM_NAME = "sagemaker_region"
+
+
+class Framework(EstimatorBase):
+    """Script mode on a framework image; subclasses pick the image and add framework rules."""
+
+    _framework_name: Optional[str] = None
+
+    def __init__(
+        self,
+        entry_point: Optional[str] = None,
+        source_dir: Optional[str] = None,
+        hyperparameters: Optional[Union[Dict[str, Any], str]] = None,
+        container_log_level: int = logging.INFO,
+        code_location: Optional[str] = None,
+        image_uri: Optional[str] = None,
+        dependencies: Optional[List[str]] = None,
+        enable_network_isolation: Optional[bool] = None,
+        git_config: Optional[Dict[str, str]] = None,
+        checkpoint_s3_uri: Optional[str] = None,
+        checkpoint_local_path: Optional[str] = None,
+        enable_sagemaker_metrics: Optional[bool] = None,
+        **kwargs: Any,
+    ):
+        if "image_name" in kwargs:
+            logger.warning("image_name has been renamed in sagemaker>=2.\nSee: "
+                           "https://sagemaker.readthedocs.io/en/stable/v2.html for details.")
+            image_uri = kwargs.pop("image_name")
+        if entry_point is not None and (not isinstance(entry_point, str) or entry_point.startswith("s3://")):
+            raise ValueError(f"Invalid entry point script: {entry_point!r}. Must be a path to a local file.")
+        if image_uri is not None and (not isinstance(image_uri, str) or not image_uri):
+            raise TypeError(f"image_uri must be a non-empty str, got {image_uri!r}")
+        super().__init__(
+            enable_network_isolation=enable_network_isolation, source_dir=source_dir,
+            git_config=git_config, hyperparameters=hyperparameters, container_log_level=container_log_level,
+            code_location=code_location, entry_point=entry_point, dependencies=dependencies,
+            checkpoint_s3_uri=checkpoint_s3_uri, checkpoint_local_path=checkpoint_local_path,
+            enable_sagemaker_metrics=enable_sagemaker_metrics, **kwargs,
+        )
+        self.image_uri = image_uri
+
+    # hyperparameters ---------------------------------------------------------------
+    def set_hyperparameters(self, **kwargs: Any) -> None:
+        """Add or replace hyperparameters."""
+        check_hyperparameters(kwargs)
+        self._hyperparameters.update(kwargs)
+
+    def hyperparameters(self) -> Dict[str, str]:
+        """The hyperparameters with every value JSON-encoded, as sent to SageMaker."""
+        return encode_hyperparameters_json(self._hyperparameters)
+
+    def _script_mode_hyperparam_update(self, code_dir: str, script: str) -> None:
+        self._hyperparameters.update(self._script_mode_hyperparameters(code_dir, script))
+
+    # image ---------------------------------------------------------------------------
+    def training_image_uri(self) -> str:
+        """``image_uri`` when given, else the framework image from the registry."""
+        if self.image_uri:
+            return self.image_uri
+        return self._default_training_image_uri()
+
+    def _default_training_image_uri(self) -> str:
+        raise ValueError(f"{type(self).__name__} needs image_uri: this framework has no registry entry.")
+
+    # debugger --------------------------------------------------------------------------
+    def _prepare_debugger_for_training(self) -> None:
+        super()._prepare_debugger_for_training()
+        if self.checkpoint_s3_uri and self.checkpoint_local_path and self.debugger_hook_config:
+            if self._framework_name in {"mxnet", "pytorch", "tensorflow"} and (
+                self.instance_count is None or self.instance_count > 1
+                or getattr(self, "distribution", None) is not None
+            ):
+                logger.info("SMDebug does not currently support distributed training jobs with checkpointing "
+                            "enabled; the debugger hook is disabled.")
+                self.debugger_hook_config = False
+
+    # attach -------------------------------------------------------------------------------
+    @classmethod
+    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
+                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
+        params = super()._prepare_init_params_from_job_description(job_details, model_channel_name)
+        raw = params["hyperparameters"]
+        for key, name in ((SCRIPT_PARAM_NAME, "entry_point"), (DIR_PARAM_NAME, "source_dir"),
+                          (CONTAINER_LOG_LEVEL_PARAM_NAME, "container_log_level")):
+            if key in raw:
+                params[name] = _json_or_raw(raw[key])
+        decoded = {}
+        for key, value in raw.items():
+            if key == "_tuning_objective_metric":
+                decoded[key] = value.strip('"') if value.startswith('"') and value.endswith('"') else value
+            else:
+                decoded[key] = _json_or_raw(value)
+        params["hyperparameters"] = decoded
+        return params
+
+    def _after_attach(self, description: Dict[str, Any]) -> None:
+        if self.source_dir is not None or self.entry_point is not None:
+            self.uploaded_code = UploadedCode(s3_prefix=self.source_dir, script_name=self.entry_point)
+
+
+def _json_or_raw(value: str) -> Any:
+    try:
+        return json.loads(value)
+    except (TypeError, ValueError):
+        return value
