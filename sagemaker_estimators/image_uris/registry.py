@@ -1,0 +1,244 @@
+"""The layered registry: ask each source in order, remember answers.
+
+A :class:`Registry` holds an ordered list of :class:`~.sources.DataSource`
+(overlay, sagemaker-core, bundled).  A query goes to the first source; if that
+source cannot answer it (framework, version, region ... not in its data) the
+next one is asked.  Answers are memoised, so a repeated ``retrieve()`` is one
+dictionary lookup.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
+
+from . import lookup
+from .lookup import UnknownFrameworkError, UnsupportedValueError
+from .sources import DataSource, default_sources
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+_MEMO_LIMIT = 8192
+#: errors a malformed source can cause inside a lookup (the next source is tried)
+_DATA_ERRORS = (KeyError, TypeError, IndexError, AttributeError)
+
+
+class Registry:
+    """Image-URI data from ordered sources, with memoised lookups.
+
+    Args:
+        sources: highest priority first; defaults to :func:`~.sources.default_sources`.
+    """
+
+    def __init__(self, sources: Optional[Sequence[DataSource]] = None):
+        self.sources: List[DataSource] = list(sources) if sources is not None else default_sources()
+        self._memo: Dict[Tuple[Any, ...], Tuple[str, str]] = {}
+
+    def __repr__(self) -> str:
+        return f"Registry({[s.label for s in self.sources]!r})"
+
+    # -- generic layering -------------------------------------------------
+    def _first(self, query: Callable[[DataSource], T], what: str) -> Tuple[T, str]:
+        """Run ``query`` on each source until one answers; raise the most relevant error."""
+        first_error: Optional[Exception] = None
+        unknown: List[str] = []
+        unknown_value: Any = what.split(" ", 1)[0]
+        for source in self.sources:
+            try:
+                return query(source), source.label
+            except UnknownFrameworkError as error:
+                if not unknown:
+                    unknown_value = error.value
+                unknown.extend(error.choices)
+            except ValueError as error:
+                if first_error is None:
+                    first_error = error
+            except _DATA_ERRORS as error:  # a malformed file in this source
+                logger.debug("image-URI source %s could not answer %s: %r",
+                             source.label, what, error)
+                if first_error is None:
+                    first_error = ValueError(f"{what}: data in {source.label} is malformed "
+                                             f"({error!r})")
+        if first_error is not None:
+            raise first_error
+        raise UnknownFrameworkError(unknown_value, sorted(set(unknown)))
+
+    def frameworks(self) -> List[str]:
+        """Every framework and algorithm name any source knows, sorted."""
+        names = set()
+        for source in self.sources:
+            names.update(source.names())
+        return sorted(names)
+
+    # -- retrieve ---------------------------------------------------------
+    def retrieve(
+        self,
+        framework: str,
+        region: str,
+        version: Optional[str] = None,
+        py_version: Optional[str] = None,
+        instance_type: Optional[str] = None,
+        accelerator_type: Optional[str] = None,
+        image_scope: Optional[str] = None,
+        container_version: Optional[str] = None,
+        distribution: Optional[Dict[str, Any]] = None,
+        base_framework_version: Optional[str] = None,
+        training_compiler_config: Any = None,
+        sdk_version: Optional[str] = None,
+        inference_tool: Optional[str] = None,
+        serverless_inference_config: Any = None,
+    ) -> str:
+        """The image URI (see :func:`sagemaker_estimators.image_uris.retrieve`)."""
+        smdistributed = bool(distribution) and "smdistributed" in distribution  # type: ignore
+        key = (framework, region, version, py_version, instance_type, accelerator_type,
+               image_scope, container_version, smdistributed, base_framework_version,
+               bool(training_compiler_config), sdk_version, inference_tool,
+               serverless_inference_config is not None)
+        try:
+            uri, label = self._memo[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable argument: let the lookup report it
+            return self._retrieve_uncached(key)[0]
+        else:
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug("image URI for %s answered by %s (memoised)", framework, label)
+            return uri
+        uri, label = self._retrieve_uncached(key)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[key] = (uri, label)
+        return uri
+
+    def _retrieve_uncached(self, key: Tuple[Any, ...]) -> Tuple[str, str]:
+        if not isinstance(key[0], str) or not isinstance(key[1], str):
+            raise TypeError(f"framework and region must be str, got framework={key[0]!r}, "
+                            f"region={key[1]!r}")
+        uri, label = self._first(lambda source: lookup.resolve(source.get, *key),
+                                 f"{key[0]} image URI")
+        logger.debug("image URI for %s answered by %s", key[0], label)
+        return uri, label
+
+    # -- versions ---------------------------------------------------------
+    def _scope_config(self, source: DataSource, framework: str,
+                      image_scope: Optional[str]) -> Dict[str, Any]:
+        return lookup.choose_scope(source.get(framework), image_scope)
+
+    def supported_versions(self, framework: str, image_scope: Optional[str] = None) -> List[str]:
+        """Versions and aliases of ``framework`` in ``image_scope``, across all sources.
+
+        Highest-priority source first, each value once; this is the list of valid
+        choices to show for a bad ``framework_version``.
+        """
+        seen: Dict[str, None] = {}
+        answered = False
+        for source in self.sources:
+            try:
+                config = self._scope_config(source, framework, image_scope)
+            except ValueError:
+                continue
+            answered = True
+            seen.update(dict.fromkeys(config["versions"]))
+            seen.update(dict.fromkeys(config.get("version_aliases", {})))
+        if not answered:  # raise the error a single source gives
+            self._first(lambda s: self._scope_config(s, framework, image_scope),
+                        f"{framework} versions")
+        return list(seen)
+
+    def latest_version(self, framework: str, image_scope: Optional[str] = None) -> Optional[str]:
+        """The version ``retrieve()`` uses when none is given (first source that knows)."""
+        def query(source: DataSource) -> str:
+            version = lookup.resolve_version(self._scope_config(source, framework, image_scope),
+                                             None, framework, source.get, image_scope)
+            return version
+        return self._first(query, f"{framework} latest version")[0]
+
+    def validate_version(self, framework: str, version: str,
+                         image_scope: Optional[str] = None) -> str:
+        """Return the full version ``version`` stands for ("2.1" -> "2.1.0").
+
+        Raises:
+            ValueError: naming the version and every supported version and alias.
+        """
+        def query(source: DataSource) -> str:
+            config = self._scope_config(source, framework, image_scope)
+            if version not in config["versions"] and version not in config.get(
+                    "version_aliases", {}):
+                raise UnsupportedValueError(f"{framework} version", version, [])
+            return config.get("version_aliases", {}).get(version, version)
+        try:
+            return self._first(query, f"{framework} version")[0]
+        except UnsupportedValueError as error:
+            if error.arg_name != f"{framework} version":
+                raise
+            raise UnsupportedValueError(error.arg_name, version,
+                                        self.supported_versions(framework, image_scope)) from None
+
+    def _py_node(self, source: DataSource, framework: str, version: str,
+                 image_scope: Optional[str], base_framework_version: Optional[str]):
+        config = self._scope_config(source, framework, image_scope)
+        lookup.check_choice(version, list(config["versions"]) + list(
+            config.get("version_aliases", {})), f"{framework} version")
+        node = lookup.version_config(config, version)
+        if base_framework_version is not None or (
+                "repository" not in node and "version_aliases" in node):
+            aliases = node.get("version_aliases", {})
+            full = aliases.get(base_framework_version, base_framework_version)
+            choices = [k for k in node if k != "version_aliases"]
+            lookup.check_choice(full, choices, "base framework")
+            node = node[full]
+        return node
+
+    def supported_py_versions(self, framework: str, version: str,
+                              image_scope: Optional[str] = None,
+                              base_framework_version: Optional[str] = None) -> List[str]:
+        """Python versions (``py310`` ...) offered for ``framework`` ``version``.
+
+        An empty list means the image has no Python-version tag (algorithms).
+        ``base_framework_version`` ("pytorch2.1.0") is needed for HuggingFace.
+        """
+        node, _ = self._first(
+            lambda s: self._py_node(s, framework, version, image_scope, base_framework_version),
+            f"{framework} {version} Python versions")
+        return lookup.py_versions_of(node)
+
+    def validate_py_version(self, framework: str, version: str, py_version: Optional[str],
+                            image_scope: Optional[str] = None,
+                            base_framework_version: Optional[str] = None) -> Optional[str]:
+        """Return the Python version ``retrieve()`` would use (defaulted when only one).
+
+        Raises:
+            ValueError: naming ``py_version`` and the supported Python versions.
+        """
+        def query(source: DataSource) -> Optional[str]:
+            node = self._py_node(source, framework, version, image_scope, base_framework_version)
+            return lookup.resolve_py_version(node, py_version, framework)
+        return self._first(query, f"{framework} {version} Python version")[0]
+
+    def clear_memo(self) -> None:
+        """Forget memoised answers (sources keep their parsed files)."""
+        self._memo.clear()
+
+
+_DEFAULT: Optional[Registry] = None
+_LOCK = threading.Lock()
+
+
+def default_registry() -> Registry:
+    """The process-wide registry built from :func:`~.sources.default_sources`."""
+    global _DEFAULT
+    registry = _DEFAULT
+    if registry is None:
+        with _LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = Registry()
+            registry = _DEFAULT
+    return registry
+
+
+def reload() -> Registry:
+    """Rebuild the default registry (re-reads env vars, overlay and sagemaker-core data)."""
+    global _DEFAULT
+    with _LOCK:
+        _DEFAULT = Registry()
+    return _DEFAULT
