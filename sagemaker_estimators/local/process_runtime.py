@@ -161,11 +161,15 @@ def _stop(children: Sequence[_HostProcess], grace: float = TERMINATE_GRACE_SECON
     for child in running:
         child.stopped_by_us = True
         _kill_group(child.process, signal.SIGTERM)
-    for child in running:
-        try:
-            child.process.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            pass
+    interrupted = False
+    try:
+        for child in running:
+            try:
+                child.process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                pass
+    except KeyboardInterrupt:  # a second Ctrl-C skips the grace period, it does not skip the kill
+        interrupted = True
     for child in children:
         _kill_group(child.process, signal.SIGKILL)
     for child in children:
@@ -173,6 +177,8 @@ def _stop(children: Sequence[_HostProcess], grace: float = TERMINATE_GRACE_SECON
             child.process.wait(timeout=grace)
         except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL does not fail
             logger.warning("Process %s of %s did not exit after SIGKILL", child.process.pid, child.label)
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 def _run_all(
