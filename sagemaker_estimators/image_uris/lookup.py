@@ -72,8 +72,12 @@ def check_choice(value: Any, choices, arg_name: str) -> None:
 
 
 def choose_scope(config: Dict[str, Any], image_scope: Optional[str],
-                 accelerator_type: Optional[str] = None) -> Dict[str, Any]:
-    """Return the scope config of ``config`` for ``image_scope`` (V2's defaulting rules)."""
+                 accelerator_type: Optional[str] = None, strict: bool = False) -> Dict[str, Any]:
+    """Return the scope config of ``config`` for ``image_scope`` (V2's defaulting rules).
+
+    ``strict`` turns off V2's "only one scope: use it whatever was asked" rule, so a
+    higher-priority source that lacks the scope asked for does not answer for it.
+    """
     if accelerator_type:
         if not accelerator_type.startswith("ml.eia") and accelerator_type != "local_sagemaker_notebook":
             raise ValueError(
@@ -86,6 +90,8 @@ def choose_scope(config: Dict[str, Any], image_scope: Optional[str],
                            image_scope)
         image_scope = "eia"
     scopes = scopes_of(config)
+    if strict and image_scope:
+        check_choice(image_scope, scopes, "image scope")
     if len(scopes) == 1:
         if image_scope and image_scope != scopes[0]:
             logger.warning("Defaulting to only supported image scope: %s. Ignoring image scope: %s.",
@@ -128,11 +134,15 @@ def latest_version(config: Dict[str, Any], image_scope: Optional[str]) -> Option
 
 
 def resolve_version(scope_config: Dict[str, Any], version: Optional[str], framework: str,
-                    get_config: GetConfig, image_scope: Optional[str]) -> str:
-    """Validate ``version`` (or pick the default one); returns the version as given/defaulted."""
+                    get_config: GetConfig, image_scope: Optional[str],
+                    strict: bool = False) -> str:
+    """Validate ``version`` (or pick the default one); returns the version as given/defaulted.
+
+    ``strict`` turns off V2's "only one version: use it whatever was asked" rule.
+    """
     versions = scope_config["versions"]
     aliases = scope_config.get("version_aliases", {})
-    if len(versions) == 1 and version not in aliases:
+    if len(versions) == 1 and version not in aliases and not (strict and version):
         return next(iter(versions))
     if not version:
         version = latest_version(get_config(framework), image_scope)
@@ -203,10 +213,13 @@ def resolve(
     sdk_version: Optional[str] = None,
     inference_tool: Optional[str] = None,
     serverless: bool = False,
+    strict: bool = False,
 ) -> str:
     """Return the image URI for the arguments of ``retrieve()`` using ``get_config``.
 
     ``get_config(name)`` returns a parsed config or raises :class:`UnknownFrameworkError`.
+    ``strict`` answers only when the version and scope asked for are in the data
+    (see :class:`~.registry.Registry` for why); without it the rules are V2's.
     """
     family = instance_family(instance_type)
     if training_compiler and framework in rules.TRAINING_COMPILER_FRAMEWORKS:
@@ -235,10 +248,10 @@ def resolve(
                     f"Unsupported framework: {framework}. Supported framework(s) for "
                     f"Graviton instances: {sorted(GRAVITON_FRAMEWORKS)}."
                 )
-    config = choose_scope(get_config(config_name), final_scope, accelerator_type)
+    config = choose_scope(get_config(config_name), final_scope, accelerator_type, strict)
 
     requested_version = version
-    version = resolve_version(config, version, framework, get_config, image_scope)
+    version = resolve_version(config, version, framework, get_config, image_scope, strict)
     node = version_config(config, version)
 
     if framework == "huggingface":

@@ -5,6 +5,12 @@ A :class:`Registry` holds an ordered list of :class:`~.sources.DataSource`
 source cannot answer it (framework, version, region ... not in its data) the
 next one is asked.  Answers are memoised, so a repeated ``retrieve()`` is one
 dictionary lookup.
+
+V2 answers some questions from a file with a single version or a single scope
+whatever version or scope was asked (``kmeans`` version "anything" is version
+"1").  Across layers that would let a one-version overlay answer for every
+version, so ``retrieve()`` first asks all sources strictly (the version and
+scope given must be in the data) and only then with V2's lenient rules.
 """
 from __future__ import annotations
 
@@ -114,15 +120,18 @@ class Registry:
         if not isinstance(key[0], str) or not isinstance(key[1], str):
             raise TypeError(f"framework and region must be str, got framework={key[0]!r}, "
                             f"region={key[1]!r}")
-        uri, label = self._first(lambda source: lookup.resolve(source.get, *key),
-                                 f"{key[0]} image URI")
+        what = f"{key[0]} image URI"
+        try:  # first the sources that have exactly the version and scope asked for ...
+            uri, label = self._first(lambda s: lookup.resolve(s.get, *key, strict=True), what)
+        except ValueError:  # ... then V2's rules (single version/scope used for any ask)
+            uri, label = self._first(lambda source: lookup.resolve(source.get, *key), what)
         logger.debug("image URI for %s answered by %s", key[0], label)
         return uri, label
 
     # -- versions ---------------------------------------------------------
     def _scope_config(self, source: DataSource, framework: str,
                       image_scope: Optional[str]) -> Dict[str, Any]:
-        return lookup.choose_scope(source.get(framework), image_scope)
+        return lookup.choose_scope(source.get(framework), image_scope, strict=True)
 
     def supported_versions(self, framework: str, image_scope: Optional[str] = None) -> List[str]:
         """Versions and aliases of ``framework`` in ``image_scope``, across all sources.
