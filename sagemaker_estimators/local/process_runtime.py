@@ -23,7 +23,6 @@ import queue
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -532,15 +531,10 @@ class ProcessRuntime:
     # ------------------------------------------------------------------ serving
 
     def serve(self, spec: ServingSpec) -> RunningEndpoint:
-        """Start the model server for ``spec`` on 127.0.0.1 and return once ``/ping`` answers."""
-        from sagemaker_estimators.local import model_server  # the serving half lives there
+        """Start the model server for ``spec`` on 127.0.0.1 and return once ``/ping`` answers.
 
-        port = spec.port if spec.port is not None else free_port()
-        return model_server.start_model_server(spec, host="127.0.0.1", port=port, python=_resolve_python(self._python))
+        The port is ``spec.port``, or one the server picks itself (no race for a free port).
+        """
+        from sagemaker_estimators.local.serving_process import start_model_server
 
-
-def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port that was free on ``host`` a moment ago."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return probe.getsockname()[1]
+        return start_model_server(spec, host="127.0.0.1", port=spec.port, python=_resolve_python(self._python))

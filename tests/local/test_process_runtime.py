@@ -378,3 +378,82 @@ def test_ctrl_c_stops_every_process_and_leaves_no_temp_dirs(tmp_path):
     assert [pid for pid in pids if process_alive(pid)] == []
     assert os.listdir(spec.work_dir) == []
     assert not os.path.exists(spec.artifacts_dir) or os.listdir(spec.artifacts_dir) == []
+
+
+INFERENCE = """\
+    import json, os
+
+    def model_fn(model_dir):
+        with open(os.path.join(model_dir, "model.json")) as f:
+            return json.load(f)
+
+    def transform_fn(model, body, content_type, accept):
+        value = json.loads(body)
+        return json.dumps({"scaled": [x * model["factor"] for x in value]}), "application/json"
+"""
+
+TRAIN_FACTOR = """\
+    import argparse, json, os
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--factor", type=float)
+    args = parser.parse_args()
+    with open(os.path.join(os.environ["SM_MODEL_DIR"], "model.json"), "w") as f:
+        json.dump({"factor": args.factor}, f)
+"""
+
+
+def test_trained_model_is_served_on_localhost_and_two_endpoints_run_at_once(tmp_path):
+    from sagemaker_estimators.local.runtime import ServingSpec
+
+    runtime = ProcessRuntime(stream=io.StringIO())
+    endpoints = []
+    try:
+        for factor in (2, 3):
+            job_dir = tmp_path / f"job{factor}"
+            job_dir.mkdir()
+            spec = make_spec(job_dir, {"train.py": TRAIN_FACTOR, "inference.py": INFERENCE},
+                             hyperparameters={"factor": str(factor)})
+            result = runtime.train(spec)
+            model_dir = job_dir / "model"
+            model_dir.mkdir()
+            with tarfile.open(result.model_artifacts) as archive:
+                archive.extractall(model_dir, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
+            serving = ServingSpec(
+                endpoint_name=f"ep-{factor}", image_uri="local-image", framework=None, instance_type="local_process",
+                model_dir=str(model_dir), environment={"SAGEMAKER_PROGRAM": "inference.py"},
+                code_dir=spec.code_dir, work_dir=str(job_dir / "serve"),
+            )
+            endpoints.append(runtime.serve(serving))
+        assert endpoints[0].url != endpoints[1].url
+        for endpoint, factor in zip(endpoints, (2, 3)):
+            assert endpoint.url.startswith("http://127.0.0.1:")
+            assert endpoint.ping()
+            answer = endpoint.invoke(b"[1, 2]", "application/json", "application/json")
+            assert json.loads(answer.body) == {"scaled": [1.0 * factor, 2.0 * factor]}
+    finally:
+        for endpoint in endpoints:
+            endpoint.stop()
+    assert not any(endpoint.ping() for endpoint in endpoints)
+
+
+@pytest.mark.slow
+def test_source_dir_with_setup_py_is_installed_and_run_as_a_module(tmp_path, monkeypatch):
+    pytest.importorskip("setuptools")
+    if importlib.util.find_spec("wheel") is None and importlib.util.find_spec("setuptools.command.bdist_wheel") is None:
+        pytest.skip("building a wheel offline needs `wheel` or setuptools >= 70.1")
+    # offline: build with the setuptools already installed instead of fetching one
+    monkeypatch.setenv("PIP_NO_BUILD_ISOLATION", "0")
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    files = {
+        "setup.py": "from setuptools import setup\nsetup(name='se-test-trainpkg', version='1.0', py_modules=['helper_se_test'])\n",
+        "helper_se_test.py": "ANSWER = 7\n",
+        "train.py": """\
+            import os, sys, helper_se_test
+            with open(os.path.join(os.environ["SM_MODEL_DIR"], "run.txt"), "w") as f:
+                f.write("%s %s %s" % (__name__, helper_se_test.ANSWER, " ".join(sys.argv[1:])))
+        """,
+    }
+    spec = make_spec(tmp_path, files, hyperparameters={"epochs": "1"})
+    result = ProcessRuntime(stream=io.StringIO()).train(spec)
+    assert members(result.model_artifacts)["run.txt"] == "__main__ 7 --epochs 1"
+    assert importlib.util.find_spec("helper_se_test") is None
