@@ -69,6 +69,8 @@ IMAGE_ENV = {
     "PYTHONUNBUFFERED": "1",
     "PYTHONDONTWRITEBYTECODE": "1",
     "SAGEMAKER_BIND_TO_PORT": "8080",
+    # the model server's framework defaults (model_fn etc.) for this image
+    "SAGEMAKER_ESTIMATORS_FRAMEWORK": "sklearn",
 }
 #: trimmed from the rootfs: nothing in a container run reads them
 SLIM_PATHS = [

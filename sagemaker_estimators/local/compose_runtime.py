@@ -1,0 +1,558 @@
+"""The Docker runtime of local mode: training jobs and endpoints run with Compose.
+
+:class:`ComposeRuntime` implements :class:`~sagemaker_estimators.local.runtime.LocalRuntime`
+for ``instance_type`` ``local`` and ``local_gpu``:
+
+* ``train``: lays out ``/opt/ml`` per host (:mod:`~sagemaker_estimators.local.layout`),
+  writes the compose file (:mod:`~sagemaker_estimators.local.compose_file`) into the
+  job's work dir, starts it under a project name of its own (``up -d``), streams each
+  host's log with an ``algo-N |`` prefix and waits for every container.  The first
+  host that exits non-zero fails the job (the others are stopped at once) with its
+  ``/opt/ml/output/failure`` text and log tail; otherwise ``model.tar.gz`` and
+  ``output.tar.gz`` are packed into ``spec.artifacts_dir``.  Whatever happens,
+  including Ctrl-C, ``down --volumes --remove-orphans`` removes the containers and
+  the network, and files the containers wrote as root are handed back to the
+  calling user when that user is not root.
+* ``serve``: starts one ``serve`` container publishing ``127.0.0.1:<free port>`` to
+  8080 and returns a :class:`ComposeEndpoint` as soon as ``GET /ping`` answers.
+
+Images are pulled only when absent, logging in to AWS-owned ECR registries through
+the Docker SDK with a token from ``ecr:GetAuthorizationToken``.
+"""
+from __future__ import annotations
+
+import atexit
+import base64
+import collections
+import http.client
+import logging
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import weakref
+from typing import Callable, Deque, Dict, List, Optional, Tuple
+
+from sagemaker_estimators.local import compose_file
+from sagemaker_estimators.local.compose_cli import ComposeCommand, compose_command
+from sagemaker_estimators.local.layout import JobLayout, create_job_layout, pack_artifacts
+from sagemaker_estimators.local.runtime import (
+    InvocationResult,
+    ServingSpec,
+    TrainingFailedError,
+    TrainingResult,
+    TrainingSpec,
+)
+
+logger = logging.getLogger(__name__)
+
+COMPOSE_FILE_NAME = "docker-compose.yaml"
+PROJECT_LABEL = "com.docker.compose.project"
+LOG_TAIL_LINES = 50
+#: an AWS-owned registry: <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]
+_ECR_REGISTRY = re.compile(r"^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$")
+_PORT_TAKEN = re.compile(r"port is already allocated|address already in use", re.IGNORECASE)
+
+
+class ComposeError(RuntimeError):
+    """A compose command failed."""
+
+
+# --------------------------------------------------------------------------- docker
+
+
+def docker_client():
+    """A Docker SDK client from the environment; a clear error when no engine answers."""
+    import docker  # runtime dependency, imported only where Docker is used
+
+    try:
+        client = docker.from_env()
+        client.ping()
+    except Exception as error:  # the SDK raises several types for "no engine"
+        raise RuntimeError(
+            "Local mode with instance_type 'local' or 'local_gpu' needs a running Docker engine "
+            f"(DOCKER_HOST={os.environ.get('DOCKER_HOST', 'unset')}): {error}. "
+            "Use instance_type='local_process' to run without Docker."
+        ) from error
+    return client
+
+
+def split_image_uri(image_uri: str) -> Tuple[str, str, str]:
+    """(registry, repository, tag) of an image URI; registry is "" for Docker Hub names."""
+    name, _, digest = image_uri.partition("@")
+    first, _, rest = name.partition("/")
+    if rest and ("." in first or ":" in first or first == "localhost"):
+        registry, path = first, rest
+    else:
+        registry, path = "", name
+    repository, _, tag = path.rpartition(":") if ":" in path else (path, "", "")
+    if digest:
+        tag = digest
+    elif not tag:
+        tag = "latest"
+    return registry, f"{registry}/{repository}" if registry else repository, tag
+
+
+def ecr_auth_config(registry: str) -> Optional[Dict[str, str]]:
+    """Docker credentials for an AWS-owned ECR registry, or None for any other registry."""
+    match = _ECR_REGISTRY.match(registry)
+    if not match:
+        return None
+    import boto3
+
+    account, region = match.groups()
+    response = boto3.client("ecr", region_name=region).get_authorization_token(registryIds=[account])
+    token = base64.b64decode(response["authorizationData"][0]["authorizationToken"]).decode()
+    username, _, password = token.partition(":")
+    return {"username": username, "password": password}
+
+
+def ensure_image(client, image_uri: str) -> None:
+    """Pull ``image_uri`` unless the engine already has it (with ECR login when needed)."""
+    import docker
+
+    try:
+        client.images.get(image_uri)
+        return
+    except docker.errors.ImageNotFound:
+        pass
+    registry, repository, tag = split_image_uri(image_uri)
+    auth = ecr_auth_config(registry)
+    logger.info("Pulling %s", image_uri)
+    if tag.startswith("sha256:"):
+        client.images.pull(f"{repository}@{tag}", auth_config=auth)
+    else:
+        client.images.pull(repository, tag=tag, auth_config=auth)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _run_uninterrupted(action: Callable[[], None]) -> None:
+    """Run ``action`` with Ctrl-C held off (main thread only), so cleanup is not cut short."""
+    if threading.current_thread() is not threading.main_thread():
+        action()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        action()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def reclaim_ownership(client, image_uri: str, paths: List[str]) -> None:
+    """Give files a root container wrote under ``paths`` back to this (non-root) user."""
+    if not hasattr(os, "geteuid") or os.geteuid() == 0:
+        return
+    existing = [path for path in paths if path and os.path.isdir(path)]
+    if not existing:
+        return
+    volumes = {path: {"bind": f"/reclaim/{index}", "mode": "rw"} for index, path in enumerate(existing)}
+    targets = [f"/reclaim/{index}" for index in range(len(existing))]
+    try:
+        client.containers.run(
+            image_uri,
+            ["chown", "-R", f"{os.geteuid()}:{os.getegid()}", *targets],
+            entrypoint=[],
+            volumes=volumes,
+            remove=True,
+            network_mode="none",
+        )
+    except Exception as error:  # best effort: report, never mask the job's own outcome
+        logger.warning("Could not hand files under %s back to uid %s: %s", existing, os.geteuid(), error)
+
+
+# --------------------------------------------------------------------------- compose project
+
+
+class ComposeProject:
+    """One compose file run under one project name."""
+
+    def __init__(self, compose: ComposeCommand, project: str, path: str):
+        self.compose = compose
+        self.project = project
+        self.path = path
+
+    def run(self, *args: str, timeout: Optional[float] = None) -> subprocess.CompletedProcess:
+        """``compose -p PROJECT -f FILE ARGS``; raises :class:`ComposeError` on failure.
+
+        The child gets a session of its own so a terminal's Ctrl-C reaches only us;
+        we then tear the project down ourselves.
+        """
+        command = self.compose.command("-p", self.project, "-f", self.path, *args)
+        logger.debug("$ %s", " ".join(command))
+        result = subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            start_new_session=True,
+        )
+        if result.returncode != 0:
+            raise ComposeError(
+                f"`{' '.join(command)}` exited {result.returncode}: {(result.stderr or result.stdout).strip()[-2000:]}"
+            )
+        return result
+
+    def up(self) -> None:
+        self.run("up", "-d", "--no-build", "--no-color")
+
+    def remove_with_sdk(self, client) -> bool:
+        """Remove the project's containers (with their anonymous volumes) and networks.
+
+        What ``compose down --volumes --remove-orphans`` does for our files, through
+        the engine's API: ~0.2 s instead of another compose process.  True when
+        nothing of the project is left.
+        """
+        label = {"label": f"{PROJECT_LABEL}={self.project}"}
+        try:
+            for container in client.containers.list(all=True, filters=label):
+                container.remove(force=True, v=True)
+            for network in client.networks.list(filters=label):
+                network.remove()
+            return not client.containers.list(all=True, filters=label) and not client.networks.list(filters=label)
+        except Exception as error:  # fall back to compose down
+            logger.debug("removing project %s through the SDK failed: %s", self.project, error)
+            return False
+
+    def down(self, client=None) -> None:
+        """Remove containers, networks and anonymous volumes (never raises).
+
+        With a Docker SDK ``client`` the engine's API does it; ``compose down
+        --volumes --remove-orphans`` runs when that is not possible or leaves anything.
+        """
+
+        def action() -> None:
+            if client is not None and self.remove_with_sdk(client):
+                return
+            try:
+                self.run("down", "--volumes", "--remove-orphans", "--timeout", "2", timeout=120)
+            except (ComposeError, OSError, subprocess.TimeoutExpired) as error:
+                logger.warning("Cleaning up compose project %s failed: %s", self.project, error)
+
+        _run_uninterrupted(action)
+
+    def containers(self, client) -> Dict[str, object]:
+        """This project's containers by host name (``algo-N``)."""
+        found = client.containers.list(all=True, filters={"label": f"{PROJECT_LABEL}={self.project}"})
+        return {container.labels.get(compose_file.LABEL_HOST, container.name): container for container in found}
+
+
+def _container_log_tail(container, lines: int) -> str:
+    try:
+        raw = container.logs(tail=lines)
+    except Exception as error:  # the container may be gone already
+        return f"(no log: {error})"
+    return raw.decode("utf-8", errors="replace").replace("\r\n", "\n").rstrip()
+
+
+class _LogPump(threading.Thread):
+    """Streams one container's log to stdout with a host prefix, keeping the last lines."""
+
+    def __init__(self, host: str, container_id: str, prefix: bool, keep: int = 200):
+        super().__init__(name=f"log-{host}", daemon=True)
+        self.host = host
+        self.container_id = container_id
+        self.prefix = f"{host} | " if prefix else ""
+        self.lines: Deque[str] = collections.deque(maxlen=keep)
+
+    def _emit(self, line: str) -> None:
+        line = line.rstrip("\r")
+        self.lines.append(line)
+        sys.stdout.write(f"{self.prefix}{line}\n")
+        sys.stdout.flush()
+
+    def run(self) -> None:
+        import docker
+
+        pending = ""
+        try:
+            client = docker.from_env()
+            container = client.containers.get(self.container_id)
+            for chunk in container.logs(stream=True, follow=True):
+                pending += chunk.decode("utf-8", errors="replace")
+                *complete, pending = pending.split("\n")
+                for line in complete:
+                    self._emit(line)
+        except Exception as error:  # the container may be removed while we read
+            logger.debug("log stream of %s ended: %s", self.host, error)
+        if pending:
+            self._emit(pending)
+
+    def tail(self, lines: int = LOG_TAIL_LINES) -> str:
+        return "\n".join(list(self.lines)[-lines:])
+
+
+def _wait_for_exit(container_id: str, host: str, results: "queue.Queue[Tuple[str, Optional[int], str]]") -> None:
+    import docker
+
+    try:
+        status = docker.from_env().containers.get(container_id).wait()
+        results.put((host, int(status.get("StatusCode", -1)), ""))
+    except Exception as error:
+        results.put((host, None, f"lost track of the container: {error}"))
+
+
+# --------------------------------------------------------------------------- runtime
+
+
+class ComposeRuntime:
+    """Runs local training jobs and endpoints in Docker through Compose.
+
+    Args:
+        compose: the Compose front end to use; detected (once per process) when None.
+        serve_timeout: seconds ``serve`` waits for ``/ping`` before giving up.
+        pull: whether a missing image may be pulled (tests pass False).
+    """
+
+    def __init__(self, compose: Optional[ComposeCommand] = None, serve_timeout: float = 120.0, pull: bool = True):
+        if not isinstance(serve_timeout, (int, float)) or isinstance(serve_timeout, bool) or serve_timeout <= 0:
+            raise ValueError(f"serve_timeout must be a positive number of seconds, got {serve_timeout!r}")
+        self._compose = compose
+        self.serve_timeout = float(serve_timeout)
+        self.pull = pull
+
+    @property
+    def compose(self) -> ComposeCommand:
+        if self._compose is None:
+            self._compose = compose_command()
+        return self._compose
+
+    def _prepare_image(self, client, image_uri: str) -> None:
+        if self.pull:
+            ensure_image(client, image_uri)
+            return
+        import docker
+
+        try:
+            client.images.get(image_uri)
+        except docker.errors.ImageNotFound:
+            raise RuntimeError(f"image {image_uri} is not present and pulling is disabled") from None
+
+    # ----------------------------------------------------------------- training
+
+    def train(self, spec: TrainingSpec) -> TrainingResult:
+        """Run ``spec`` on ``spec.instance_count`` containers; see the module docstring."""
+        compose_file._check_instance_type(spec.instance_type)
+        compose = self.compose
+        client = docker_client()
+        self._prepare_image(client, spec.image_uri)
+        layout = create_job_layout(
+            spec.work_dir, spec.instance_count, spec.hyperparameters, spec.channels, spec.instance_type
+        )
+        for host in layout.host_layouts:
+            for channel in spec.channels:
+                os.makedirs(host.channel_dir(channel.name), exist_ok=True)
+        content = compose_file.training_compose(spec, layout)
+        path = compose_file.write_compose_file(content, os.path.join(layout.root, COMPOSE_FILE_NAME))
+        project = ComposeProject(compose, compose_file.project_name(spec.job_name), path)
+        logger.info("Compose file for %s (project %s):\n%s", spec.job_name, project.project,
+                    compose_file.dump(compose_file.masked(content)))
+        try:
+            project.up()
+            self._wait_for_hosts(spec, layout, project, client)
+        finally:
+            project.down(client)
+            reclaim_ownership(client, spec.image_uri, [layout.root, spec.checkpoint_local_dir or "", spec.code_dir or ""])
+        return pack_artifacts(layout, spec.artifacts_dir)
+
+    def _wait_for_hosts(self, spec: TrainingSpec, layout: JobLayout, project: ComposeProject, client) -> None:
+        containers = project.containers(client)
+        missing = [host for host in layout.hosts if host not in containers]
+        if missing:
+            raise ComposeError(f"compose project {project.project} has no container for {missing}")
+        results: "queue.Queue[Tuple[str, Optional[int], str]]" = queue.Queue()
+        pumps = {
+            host: _LogPump(host, containers[host].id, prefix=True) for host in layout.hosts
+        }
+        for pump in pumps.values():
+            pump.start()
+        for host in layout.hosts:
+            threading.Thread(
+                target=_wait_for_exit, args=(containers[host].id, host, results), name=f"wait-{host}", daemon=True
+            ).start()
+        remaining = set(layout.hosts)
+        failure: Optional[Tuple[str, Optional[int], str]] = None
+        while remaining:
+            try:
+                host, code, note = results.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            remaining.discard(host)
+            if code != 0:
+                failure = (host, code, note)
+                break
+        if failure is not None and remaining:
+            # fail fast as SageMaker does: the other hosts are stopped, not waited for
+            for host in remaining:
+                try:
+                    containers[host].kill()
+                except Exception as error:
+                    logger.debug("killing %s: %s", host, error)
+        for pump in pumps.values():
+            pump.join(timeout=5)
+        if failure is not None:
+            host, code, note = failure
+            reason = layout.host(host).read_failure().strip() or note or f"{host} exited with code {code}"
+            raise TrainingFailedError(spec.job_name, host, code, reason, pumps[host].tail())
+
+    # ----------------------------------------------------------------- serving
+
+    def serve(self, spec: ServingSpec) -> "ComposeEndpoint":
+        """Start the endpoint's container and return once ``/ping`` answers 200."""
+        compose_file._check_instance_type(spec.instance_type)
+        if spec.port is not None and (isinstance(spec.port, bool) or not isinstance(spec.port, int)):
+            raise TypeError(f"port must be an int or None, got {spec.port!r}")
+        if not os.path.isdir(spec.model_dir):
+            raise ValueError(f"model_dir must be an existing directory, got {spec.model_dir!r}")
+        compose = self.compose
+        client = docker_client()
+        self._prepare_image(client, spec.image_uri)
+        owns_work_dir = not spec.work_dir
+        work_dir = spec.work_dir or tempfile.mkdtemp(prefix="sm-endpoint-")
+        os.makedirs(work_dir, exist_ok=True)
+        attempts = 1 if spec.port else 3
+        try:
+            for attempt in range(attempts):
+                port = spec.port or free_port()
+                content = compose_file.serving_compose(spec, port)
+                path = compose_file.write_compose_file(content, os.path.join(work_dir, COMPOSE_FILE_NAME))
+                project = ComposeProject(compose, compose_file.project_name(spec.endpoint_name), path)
+                endpoint = ComposeEndpoint(project, client, port, work_dir if owns_work_dir else None)
+                try:
+                    project.up()
+                except ComposeError as error:
+                    endpoint.stop(remove_work_dir=False)
+                    if _PORT_TAKEN.search(str(error)) and attempt + 1 < attempts:
+                        logger.info("Port %s was taken meanwhile; trying another", port)
+                        continue
+                    raise
+                try:
+                    endpoint.wait_until_ready(self.serve_timeout)
+                except BaseException:
+                    endpoint.stop(remove_work_dir=False)
+                    raise
+                return endpoint
+            raise AssertionError("unreachable")  # pragma: no cover
+        except BaseException:
+            if owns_work_dir:
+                shutil.rmtree(work_dir, ignore_errors=True)
+            raise
+
+
+_LIVE_ENDPOINTS: "weakref.WeakSet[ComposeEndpoint]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_live_endpoints() -> None:
+    for endpoint in list(_LIVE_ENDPOINTS):
+        endpoint.stop()
+
+
+class ComposeEndpoint:
+    """A running endpoint container (implements ``RunningEndpoint``).
+
+    Endpoints still running when the interpreter exits are stopped then.
+    """
+
+    def __init__(self, project: ComposeProject, client, port: int, owned_work_dir: Optional[str]):
+        self.project = project
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self._client = client
+        self._owned_work_dir = owned_work_dir
+        self._stopped = False
+        self._lock = threading.Lock()
+        _LIVE_ENDPOINTS.add(self)
+
+    def _request(self, method: str, path: str, body: Optional[bytes] = None,
+                 headers: Optional[Dict[str, str]] = None, timeout: float = 60.0) -> Tuple[int, Dict[str, str], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, {key.lower(): value for key, value in response.getheaders()}, response.read()
+        finally:
+            connection.close()
+
+    def ping(self) -> bool:
+        """True when ``GET /ping`` answers 200."""
+        try:
+            status, _headers, _body = self._request("GET", "/ping", timeout=2.0)
+        except (OSError, http.client.HTTPException):
+            return False
+        return status == 200
+
+    def invoke(self, body: bytes, content_type: Optional[str], accept: Optional[str]) -> InvocationResult:
+        """POST ``/invocations``; the status of an error answer is returned, not raised."""
+        if not isinstance(body, (bytes, bytearray)):
+            raise TypeError(f"body must be bytes, got {type(body).__name__}")
+        headers = {}
+        if content_type:
+            headers["Content-Type"] = content_type
+        if accept:
+            headers["Accept"] = accept
+        status, response_headers, payload = self._request("POST", "/invocations", bytes(body), headers)
+        return InvocationResult(
+            body=payload,
+            content_type=response_headers.get("content-type", "application/octet-stream"),
+            status=status,
+        )
+
+    def _container(self):
+        containers = self.project.containers(self._client)
+        return containers.get(compose_file.SERVING_HOST)
+
+    def log_tail(self, lines: int = LOG_TAIL_LINES) -> str:
+        """The last lines the server printed."""
+        container = self._container()
+        return _container_log_tail(container, lines) if container is not None else "(container is gone)"
+
+    def wait_until_ready(self, timeout: float) -> None:
+        """Poll ``/ping`` until it answers 200; fail early if the container exits."""
+        deadline = time.monotonic() + timeout
+        delay = 0.02
+        container = None
+        while True:
+            if self.ping():
+                return
+            if container is None:
+                container = self._container()
+            if container is not None:
+                container.reload()
+                if container.status in ("exited", "dead"):
+                    code = container.attrs.get("State", {}).get("ExitCode")
+                    raise RuntimeError(
+                        f"The endpoint container of {self.project.project} exited (code {code}) before "
+                        f"answering /ping; last lines:\n{self.log_tail()}"
+                    )
+            if time.monotonic() >= deadline:
+                raise TimeoutError(
+                    f"The endpoint container of {self.project.project} did not answer {self.url}/ping "
+                    f"within {timeout:.0f}s; last lines:\n{self.log_tail()}"
+                )
+            time.sleep(delay)
+            delay = min(delay * 1.5, 0.25)
+
+    def stop(self, remove_work_dir: bool = True) -> None:
+        """Remove the container and its network (idempotent)."""
+        with self._lock:
+            if self._stopped:
+                return
+            self._stopped = True
+        _LIVE_ENDPOINTS.discard(self)
+        self.project.down(self._client)
+        if remove_work_dir and self._owned_work_dir:
+            shutil.rmtree(self._owned_work_dir, ignore_errors=True)
