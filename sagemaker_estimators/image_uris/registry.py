@@ -29,6 +29,12 @@ _MEMO_LIMIT = 8192
 _DATA_ERRORS = (KeyError, TypeError, IndexError, AttributeError)
 
 
+#: names of the memo-key fields after framework and region (None: not a str argument)
+_OPTIONAL_STR_ARGS = ("version", "py_version", "instance_type", "accelerator_type",
+                      "image_scope", "container_version", None, "base_framework_version", None,
+                      "sdk_version", "inference_tool", None)
+
+
 class Registry:
     """Image-URI data from ordered sources, with memoised lookups.
 
@@ -120,6 +126,10 @@ class Registry:
         if not isinstance(key[0], str) or not isinstance(key[1], str):
             raise TypeError(f"framework and region must be str, got framework={key[0]!r}, "
                             f"region={key[1]!r}")
+        for name, value in zip(_OPTIONAL_STR_ARGS, key[2:]):
+            if value is not None and not isinstance(value, str):
+                if name is not None:
+                    raise TypeError(f"{name} must be a str or None, got {value!r}")
         what = f"{key[0]} image URI"
         try:  # first the sources that have exactly the version and scope asked for ...
             uri, label = self._first(lambda s: lookup.resolve(s.get, *key, strict=True), what)
