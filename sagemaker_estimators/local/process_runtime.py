@@ -521,11 +521,10 @@ class ProcessRuntime:
         elif kind == "package":
             command = [python, "-m", re.sub(r"\.py$", "", program).replace("/", "."), *toolkit.args]
         else:
-            script = os.path.join(host.code_dir, program)
-            os.chmod(script, 0o755)
-            with open(script, "rb") as handle:
-                has_shebang = handle.read(2) == b"#!"
-            command = ([f"./{program}"] if has_shebang else ["/bin/sh", f"./{program}"]) + toolkit.args
+            # as the toolkit's `/bin/sh -c "./train.sh ARGS"`, but the arguments stay arguments:
+            # the fixed command string execs "./$0" with "$@"; sh runs a shebang-less file itself
+            os.chmod(os.path.join(host.code_dir, program), 0o755)
+            command = ["/bin/sh", "-c", 'exec "./$0" "$@"', program, *toolkit.args]
         return command, env
 
     # ------------------------------------------------------------------ serving

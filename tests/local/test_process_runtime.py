@@ -261,18 +261,27 @@ def test_one_failing_host_stops_the_others(tmp_path):
     assert not process_alive(int((pid_dir / "algo-1").read_text()))
 
 
-def test_shell_entry_point_runs_like_the_toolkit_runs_commands(tmp_path):
-    script = """\
-        #!/bin/sh
+@pytest.mark.parametrize("shebang", ["#!/bin/sh\n", ""])
+def test_shell_entry_point_runs_like_the_toolkit_runs_commands(tmp_path, shebang):
+    script = shebang + textwrap.dedent("""\
         echo "$0 $*" > "$SM_MODEL_DIR/args.txt"
         pwd >> "$SM_MODEL_DIR/args.txt"
-    """
-    spec = make_spec(tmp_path, {"train.sh": script}, program="train.sh", hyperparameters={"epochs": "2", "x": '"a b"'})
+    """)
+    spec = make_spec(tmp_path, {"train.sh": script}, program="train.sh",
+                     hyperparameters={"epochs": "2", "x": '"a b; rm -rf /tmp/nothing"'})
     result = ProcessRuntime(stream=io.StringIO()).train(spec)
     argv_line, cwd = members(result.model_artifacts)["args.txt"].splitlines()
-    assert argv_line == "./train.sh --epochs 2 -x a b"
+    assert argv_line == "./train.sh --epochs 2 -x a b; rm -rf /tmp/nothing"
     assert cwd.endswith(os.path.join("algo-1", "code"))
     assert not os.access(tmp_path / "code" / "train.sh", os.X_OK)  # the user's file is not touched
+
+
+def test_shell_entry_point_with_a_missing_interpreter_fails_like_a_script(tmp_path):
+    spec = make_spec(tmp_path, {"train.sh": "#!/no/such/interpreter\necho hi\n"}, program="train.sh")
+    with pytest.raises(TrainingFailedError) as caught:
+        ProcessRuntime(stream=io.StringIO()).train(spec)
+    assert caught.value.exit_code in (126, 127)
+    assert "train.sh" in caught.value.log_tail
 
 
 @pytest.fixture(scope="module")
