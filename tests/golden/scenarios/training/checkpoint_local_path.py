@@ -1,0 +1,15 @@
+"""checkpoint_s3_uri and checkpoint_local_path without spot."""
+from sagemaker.estimator import Estimator
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-algo:1.0"
+
+est = Estimator(
+    image_uri=IMAGE,
+    role=ROLE,
+    instance_count=1,
+    instance_type="ml.m5.xlarge",
+    checkpoint_s3_uri="s3://my-data/ckpt",
+    checkpoint_local_path="/opt/ml/custom-ckpt",
+)
+est.fit("s3://my-data/train")

@@ -1,0 +1,15 @@
+"""container_entry_point and container_arguments."""
+from sagemaker.estimator import Estimator
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-algo:1.0"
+
+est = Estimator(
+    image_uri=IMAGE,
+    role=ROLE,
+    instance_count=1,
+    instance_type="ml.m5.xlarge",
+    container_entry_point=["python3", "-m", "trainer"],
+    container_arguments=["--epochs", "3", "--verbose"],
+)
+est.fit("s3://my-data/train")

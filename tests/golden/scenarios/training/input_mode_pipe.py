@@ -1,0 +1,8 @@
+"""Estimator-wide Pipe input mode."""
+from sagemaker.estimator import Estimator
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-algo:1.0"
+
+est = Estimator(image_uri=IMAGE, role=ROLE, instance_count=1, instance_type="ml.m5.xlarge", input_mode="Pipe")
+est.fit({"train": "s3://my-data/train", "validation": "s3://my-data/val"})

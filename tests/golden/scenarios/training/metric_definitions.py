@@ -1,0 +1,17 @@
+"""Metric definitions (regexes) for the job."""
+from sagemaker.estimator import Estimator
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-algo:1.0"
+
+est = Estimator(
+    image_uri=IMAGE,
+    role=ROLE,
+    instance_count=1,
+    instance_type="ml.m5.xlarge",
+    metric_definitions=[
+        {"Name": "train:loss", "Regex": "loss: ([0-9\\.]+)"},
+        {"Name": "validation:accuracy", "Regex": "val_acc=([0-9\\.]+)"},
+    ],
+)
+est.fit("s3://my-data/train")

@@ -1,0 +1,16 @@
+"""output_path and base_job_name given."""
+from sagemaker.estimator import Estimator
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-algo:1.0"
+
+est = Estimator(
+    image_uri=IMAGE,
+    role=ROLE,
+    instance_count=1,
+    instance_type="ml.m5.xlarge",
+    output_path="s3://my-output/some/prefix",
+    base_job_name="golden-base",
+)
+est.fit("s3://my-data/train")
+record_value("model_data", est.model_data)

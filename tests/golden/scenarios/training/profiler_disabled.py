@@ -1,0 +1,8 @@
+"""disable_profiler=True sends ProfilerConfig {DisableProfiler: true} only."""
+from sagemaker.estimator import Estimator
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-algo:1.0"
+
+est = Estimator(image_uri=IMAGE, role=ROLE, instance_count=1, instance_type="ml.m5.xlarge", disable_profiler=True)
+est.fit("s3://my-data/train")

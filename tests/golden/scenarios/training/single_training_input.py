@@ -1,0 +1,9 @@
+"""A single TrainingInput (not in a dict) becomes channel 'training'."""
+from sagemaker.inputs import TrainingInput
+from sagemaker.estimator import Estimator
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-algo:1.0"
+
+est = Estimator(image_uri=IMAGE, role=ROLE, instance_count=1, instance_type="ml.m5.xlarge")
+est.fit(TrainingInput("s3://my-data/train", content_type="text/csv"))

@@ -1,0 +1,115 @@
+"""The normalisation applied to both sides of a golden comparison.
+
+Field-for-field equality is the point, so the list is short and every rule is
+here, with why it exists.  A recording (see ``bootstrap.py``) is reduced to
+``{"calls": [...], "network": [...], "values": {...}, "scenario_error"?}``:
+
+1. **Telemetry is dropped.**  V2 wraps ``fit``/``deploy``/... in a decorator
+   that, after the call, asks STS ``GetCallerIdentity`` for the account id and
+   sends an HTTPS GET to ``sm-pysdk-t-<region>.s3.<region>.amazonaws.com``.
+   The recorder flags those calls and network attempts ``"telemetry": true``
+   (by their origin in V2's ``sagemaker/telemetry`` package, never by
+   operation name); this project sends no telemetry, so flagged entries are
+   removed.  An unflagged network attempt is kept and compared (there should
+   be none on either side).
+2. **Timestamps become placeholders**, in every string anywhere (names, S3
+   keys, ARNs, hyperparameters such as ``sagemaker_job_name`` and
+   ``sagemaker_submit_directory``, recorded values):
+   ``2026-11-22-03-01-02-123`` (V2 ``sagemaker_timestamp``, job/model/endpoint
+   names) -> ``<TS>``; ``-261122-0301`` (V2 ``sagemaker_short_timestamp`` after
+   a dash) -> ``-<SHORT-TS>``.
+3. **Random suffixes become placeholders**: ``-<10-digit epoch>-<4 hex>``
+   (V2 ``unique_name_from_base``) -> ``-<EPOCH>-<RAND4>``; UUIDs -> ``<UUID>``;
+   S3 multipart ``UploadId`` values -> ``<UPLOAD-ID>``.
+4. **Polling collapses**: a run of identical consecutive calls (same service,
+   operation, params and outcome) counts once, because how often a waiter
+   polls a job that moto completed at once is timing, not the request.
+5. **S3 ``ChecksumAlgorithm`` is dropped** from call params: boto3's transfer
+   manager (``upload_file``/``upload_fileobj``) adds it by itself, depending on
+   the boto3 version and its ``request_checksum_calculation`` setting, not on
+   the SDK's code.
+6. **Not compared**: ``redirects`` (a harness note: V2 builds its STS client
+   with an explicit ``sts.<region>.amazonaws.com`` endpoint, which the
+   recorder re-points at moto) and the scenario's stderr.
+
+Everything else - call order, every parameter, error codes moto answered
+with, body descriptions (tarball member lists and content digests), values
+the scenario recorded - must be equal.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Dict, List, Tuple
+
+#: (pattern, replacement) applied in this order to every string
+STRING_RULES: List[Tuple["re.Pattern[str]", str]] = [
+    (re.compile(r"\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}"), "<TS>"),
+    (re.compile(r"-\d{10}-[0-9a-f]{4}(?![0-9a-zA-Z])"), "-<EPOCH>-<RAND4>"),
+    (
+        re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+        "<UUID>",
+    ),
+    (re.compile(r"-\d{6}-\d{4}(?![0-9])"), "-<SHORT-TS>"),
+]
+
+#: parameter names whose whole value is random per run
+RANDOM_KEYS = {"UploadId": "<UPLOAD-ID>"}
+#: top-level call parameters removed before comparison (rule 5)
+DROPPED_PARAMS = frozenset({"ChecksumAlgorithm"})
+
+
+def normalise_string(text: str) -> str:
+    """Apply the timestamp and random-suffix rules (2, 3) to one string."""
+    for pattern, replacement in STRING_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _map_strings(value: Any, func: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return func(value)
+    if isinstance(value, dict):
+        return {
+            func(key): RANDOM_KEYS[key] if key in RANDOM_KEYS else _map_strings(item, func)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_map_strings(item, func) for item in value]
+    return value
+
+
+def _collapse_runs(calls: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    collapsed: List[Dict[str, Any]] = []
+    for call in calls:
+        if not collapsed or collapsed[-1] != call:
+            collapsed.append(call)
+    return collapsed
+
+
+def normalise(recording: Dict[str, Any]) -> Dict[str, Any]:
+    """The comparable form of a recording (rules 1-6 of the module docstring)."""
+    calls = [
+        {
+            **{key: value for key, value in call.items() if key != "telemetry"},
+            "params": {
+                key: value
+                for key, value in call.get("params", {}).items()
+                if key not in DROPPED_PARAMS
+            },
+        }
+        for call in recording.get("calls", [])
+        if not call.get("telemetry")
+    ]
+    network = [
+        {key: value for key, value in event.items() if key != "telemetry"}
+        for event in recording.get("network", [])
+        if not event.get("telemetry")
+    ]
+    result: Dict[str, Any] = {
+        "calls": _collapse_runs(_map_strings(calls, normalise_string)),
+        "network": _map_strings(network, normalise_string),
+        "values": _map_strings(recording.get("values", {}), normalise_string),
+    }
+    if recording.get("scenario_error"):
+        result["scenario_error"] = recording["scenario_error"]
+    return result
