@@ -139,51 +139,70 @@ class Registry:
         return uri, label
 
     # -- versions ---------------------------------------------------------
-    def _scope_config(self, source: DataSource, framework: str,
+    def _scope_configs(self, source: DataSource, framework: str,
+                       image_scope: Optional[str]) -> List[Dict[str, Any]]:
+        """The scope configs a helper looks at: the one asked for, or with ``image_scope``
+        None every scope of the framework ("training" first)."""
+        config = source.get(framework)
+        if image_scope is None and "scope" not in config and len(config) > 1:
+            names = sorted(config, key=lambda name: name != "training")
+            return [config[name] for name in names]
+        return [lookup.choose_scope(config, image_scope, strict=True)]
+
+    def _with_version(self, source: DataSource, framework: str, version: str,
                       image_scope: Optional[str]) -> Dict[str, Any]:
-        return lookup.choose_scope(source.get(framework), image_scope, strict=True)
+        """The first scope config of ``source`` that has ``version`` (or its alias)."""
+        for config in self._scope_configs(source, framework, image_scope):
+            if version in config["versions"] or version in config.get("version_aliases", {}):
+                return config
+        raise UnsupportedValueError(f"{framework} version", version, [])
 
     def supported_versions(self, framework: str, image_scope: Optional[str] = None) -> List[str]:
         """Versions and aliases of ``framework`` in ``image_scope``, across all sources.
 
         Highest-priority source first, each value once; this is the list of valid
-        choices to show for a bad ``framework_version``.
+        choices to show for a bad ``framework_version``.  ``image_scope`` None: all scopes.
         """
         seen: Dict[str, None] = {}
         answered = False
         for source in self.sources:
             try:
-                config = self._scope_config(source, framework, image_scope)
+                configs = self._scope_configs(source, framework, image_scope)
             except ValueError:
                 continue
             answered = True
-            seen.update(dict.fromkeys(config["versions"]))
-            seen.update(dict.fromkeys(config.get("version_aliases", {})))
+            for config in configs:
+                seen.update(dict.fromkeys(config["versions"]))
+                seen.update(dict.fromkeys(config.get("version_aliases", {})))
         if not answered:  # raise the error a single source gives
-            self._first(lambda s: self._scope_config(s, framework, image_scope),
+            self._first(lambda s: self._scope_configs(s, framework, image_scope),
                         f"{framework} versions")
         return list(seen)
 
     def latest_version(self, framework: str, image_scope: Optional[str] = None) -> Optional[str]:
-        """The version ``retrieve()`` uses when none is given (first source that knows)."""
+        """The version ``retrieve()`` uses when none is given (first source that knows).
+
+        ``image_scope`` None on a framework with several scopes means "training".
+        """
         def query(source: DataSource) -> str:
-            version = lookup.resolve_version(self._scope_config(source, framework, image_scope),
-                                             None, framework, source.get, image_scope)
-            return version
+            config, scope = source.get(framework), image_scope
+            if scope is None and "scope" not in config and len(config) > 1:
+                scope = "training" if "training" in config else next(iter(config))
+            return lookup.resolve_version(lookup.choose_scope(config, scope, strict=True), None,
+                                          framework, source.get, scope)
         return self._first(query, f"{framework} latest version")[0]
 
     def validate_version(self, framework: str, version: str,
                          image_scope: Optional[str] = None) -> str:
         """Return the full version ``version`` stands for ("2.1" -> "2.1.0").
 
+        ``image_scope`` None accepts a version of any scope.
+
         Raises:
             ValueError: naming the version and every supported version and alias.
         """
         def query(source: DataSource) -> str:
-            config = self._scope_config(source, framework, image_scope)
-            if version not in config["versions"] and version not in config.get(
-                    "version_aliases", {}):
-                raise UnsupportedValueError(f"{framework} version", version, [])
+            config = self._with_version(source, framework, version, image_scope)
             return config.get("version_aliases", {}).get(version, version)
         try:
             return self._first(query, f"{framework} version")[0]
@@ -195,9 +214,7 @@ class Registry:
 
     def _py_node(self, source: DataSource, framework: str, version: str,
                  image_scope: Optional[str], base_framework_version: Optional[str]):
-        config = self._scope_config(source, framework, image_scope)
-        lookup.check_choice(version, list(config["versions"]) + list(
-            config.get("version_aliases", {})), f"{framework} version")
+        config = self._with_version(source, framework, version, image_scope)
         node = lookup.version_config(config, version)
         if base_framework_version is not None or (
                 "repository" not in node and "version_aliases" in node):

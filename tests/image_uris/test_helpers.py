@@ -145,3 +145,16 @@ def test_v2_import_path():
     assert facade.retrieve is image_uris.retrieve
     assert facade.get_training_image_uri is image_uris.get_training_image_uri
     assert facade.get_base_python_image_uri is image_uris.get_base_python_image_uri
+
+
+def test_helpers_without_a_scope_look_at_every_scope(bundled_only):
+    assert image_uris.validate_version("pytorch", "2.1") == "2.1.0"
+    assert image_uris.validate_version("tensorflow", "2.13") == "2.13.0"
+    everything = image_uris.supported_versions("pytorch")
+    assert set(image_uris.supported_versions("pytorch", "training")) <= set(everything)
+    assert set(image_uris.supported_versions("pytorch", "eia")) <= set(everything)
+    assert image_uris.latest_version("pytorch") == image_uris.latest_version("pytorch", "training")
+    assert image_uris.supported_py_versions("pytorch", "2.1") == ["py310"]
+    with pytest.raises(UnsupportedValueError) as info:
+        image_uris.validate_version("pytorch", "0.0.1")
+    assert info.value.choices == everything
