@@ -1,0 +1,89 @@
+"""Replay every golden scenario on this package and compare with V2's recording.
+
+Each scenario under ``tests/golden/scenarios/<area>/`` is plain V2 user code.
+Its fixture (``tests/golden/fixtures/<area>/<name>.json``) holds every AWS call
+V2 (sagemaker==2.257.7) made for it, recorded with ``tools/golden/record.py``.
+Here the same script runs in a subprocess with this checkout first on
+PYTHONPATH (so ``sagemaker.*`` resolves to our facade modules) against the
+shared moto server, and the two recordings must be equal after the documented
+normalisation in ``tools/golden/normalise.py``.
+
+The maintainer gates what runs, since the implementation lands area by area:
+
+* ``IMPLEMENTED_AREAS`` - areas whose scenarios run; others are skipped.
+* ``KNOWN_GAPS`` - ``"area/name" -> reason`` for scenarios of an implemented
+  area that are known to differ; they run as strict xfail, so fixing one makes
+  the run fail until its entry is removed.
+
+The ``meta`` area (plain boto3, no sagemaker import) always runs: it checks the
+recorder itself gives the same recording under both interpreters.
+"""
+from __future__ import annotations
+
+from typing import Dict, Set
+
+import pytest
+
+from tools.golden.compare import diff_recordings
+from tools.golden.runner import OURS_TARGET, run_scenario
+from tools.golden.scenarios import Scenario, discover
+
+#: areas whose scenarios are replayed on our package (edit as areas land)
+IMPLEMENTED_AREAS: Set[str] = set()
+
+#: "area/name" -> why our package is known to differ (run as strict xfail)
+KNOWN_GAPS: Dict[str, str] = {}
+
+#: areas that do not depend on our package and always run
+ALWAYS_RUN_AREAS = frozenset({"meta"})
+
+SCENARIOS = discover()
+
+
+def _marks(scenario: Scenario):
+    if scenario.area not in IMPLEMENTED_AREAS | ALWAYS_RUN_AREAS:
+        return [
+            pytest.mark.skip(
+                reason=f"area {scenario.area!r} not in IMPLEMENTED_AREAS of tests/golden/test_golden.py"
+            )
+        ]
+    if scenario.id in KNOWN_GAPS:
+        return [pytest.mark.xfail(reason=KNOWN_GAPS[scenario.id], strict=True)]
+    return []
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [pytest.param(s, id=s.id, marks=_marks(s)) for s in SCENARIOS],
+)
+def test_scenario_sends_what_v2_sent(scenario: Scenario, moto_server):
+    try:
+        expected = scenario.load_fixture()
+    except FileNotFoundError:
+        pytest.fail(
+            f"no fixture for {scenario.id}: record it with "
+            f"`python tools/golden/record.py {scenario.id}`"
+        )
+    actual = run_scenario(scenario.path, moto_server, OURS_TARGET)
+    difference = diff_recordings(expected, actual)
+    if difference:
+        pytest.fail(f"{scenario.id} differs from V2:\n{difference}", pytrace=False)
+
+
+def test_every_known_gap_names_a_scenario():
+    known = {s.id for s in SCENARIOS}
+    assert set(KNOWN_GAPS) <= known, sorted(set(KNOWN_GAPS) - known)
+    assert IMPLEMENTED_AREAS <= {s.area for s in SCENARIOS}, IMPLEMENTED_AREAS
+
+
+def test_every_scenario_has_a_fixture():
+    missing = [s.id for s in SCENARIOS if not _has_fixture(s)]
+    assert not missing, f"record with `python tools/golden/record.py NAME`: {missing}"
+
+
+def _has_fixture(scenario: Scenario) -> bool:
+    try:
+        scenario.load_fixture()
+    except FileNotFoundError:
+        return False
+    return True
