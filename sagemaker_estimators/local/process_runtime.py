@@ -169,9 +169,9 @@ def _stop(children: Sequence[_HostProcess], grace: float = TERMINATE_GRACE_SECON
                 pass
     except KeyboardInterrupt:  # a second Ctrl-C skips the grace period, it does not skip the kill
         interrupted = True
-    for child in children:
+    for child in running:  # children that ended earlier had their groups killed by their reaper
         _kill_group(child.process, signal.SIGKILL)
-    for child in children:
+    for child in running:
         try:
             child.process.wait(timeout=grace)
         except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL does not fail

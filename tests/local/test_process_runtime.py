@@ -20,6 +20,7 @@ from sagemaker_estimators.local.runtime import ChannelSpec, TrainingFailedError,
 from tests.local.toolkit_helpers import (
     DUMP_SCRIPT,
     build_wheel,
+    kill_leftovers,
     make_bare_venv,
     normalise,
     process_alive,
@@ -256,9 +257,13 @@ def test_one_failing_host_stops_the_others(tmp_path):
     spec = make_spec(tmp_path, {"train.py": script}, instance_count=2, environment={"PID_DIR": str(pid_dir)})
     with pytest.raises(TrainingFailedError) as caught:
         ProcessRuntime(stream=io.StringIO()).train(spec)
-    assert caught.value.host == "algo-2"
-    assert "algo-2 gives up" in caught.value.log_tail
-    assert not process_alive(int((pid_dir / "algo-1").read_text()))
+    pid = int((pid_dir / "algo-1").read_text())
+    try:
+        assert caught.value.host == "algo-2"
+        assert "algo-2 gives up" in caught.value.log_tail
+        assert not process_alive(pid)
+    finally:
+        kill_leftovers([pid])
 
 
 @pytest.mark.parametrize("shebang", ["#!/bin/sh\n", ""])
@@ -379,12 +384,15 @@ def test_ctrl_c_stops_every_process_and_leaves_no_temp_dirs(tmp_path):
     finally:
         if driver.poll() is None:
             driver.kill()
-    assert driver.returncode != 0
-    assert "KeyboardInterrupt" in stderr
-    deadline = time.monotonic() + 30
-    while any(process_alive(pid) for pid in pids) and time.monotonic() < deadline:
-        time.sleep(0.05)  # orphans are reaped asynchronously by init
-    assert [pid for pid in pids if process_alive(pid)] == []
+    try:
+        assert driver.returncode != 0
+        assert "KeyboardInterrupt" in stderr
+        deadline = time.monotonic() + 30
+        while any(process_alive(pid) for pid in pids) and time.monotonic() < deadline:
+            time.sleep(0.05)  # orphans are reaped asynchronously by init
+        assert [pid for pid in pids if process_alive(pid)] == []
+    finally:
+        kill_leftovers(pids)
     assert os.listdir(spec.work_dir) == []
     assert not os.path.exists(spec.artifacts_dir) or os.listdir(spec.artifacts_dir) == []
 

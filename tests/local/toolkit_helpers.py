@@ -144,3 +144,15 @@ def process_alive(pid: int) -> bool:
 
 def remove(path: str) -> None:
     shutil.rmtree(path, ignore_errors=True)
+
+
+def kill_leftovers(pids) -> None:
+    """SIGKILL whichever of ``pids`` still runs, so a failing test leaves nothing behind."""
+    import signal
+
+    for pid in pids:
+        if process_alive(pid):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
