@@ -367,6 +367,7 @@ def test_ctrl_c_stops_every_process_and_leaves_no_temp_dirs(tmp_path):
                                                      "instance_count", "hyperparameters", "code_dir",
                                                      "environment", "work_dir", "artifacts_dir")}
     fields["channels"] = []
+    pids = []
     driver = subprocess.Popen(
         [sys.executable, "-c", DRIVER.format(repo=REPO_ROOT), json.dumps(fields)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -377,7 +378,7 @@ def test_ctrl_c_stops_every_process_and_leaves_no_temp_dirs(tmp_path):
             assert driver.poll() is None, driver.communicate()
             assert time.monotonic() < deadline, "hosts never started"
             time.sleep(0.05)
-        pids = [int(pid) for name in ("algo-1", "algo-2") for pid in (pid_dir / name).read_text().split()]
+        pids += [int(pid) for name in ("algo-1", "algo-2") for pid in (pid_dir / name).read_text().split()]
         assert all(process_alive(pid) for pid in pids)
         driver.send_signal(signal.SIGINT)
         _, stderr = driver.communicate(timeout=120)
