@@ -85,6 +85,11 @@ class Framework(EstimatorBase):
     def _default_training_image_uri(self) -> str:
         raise ValueError(f"{type(self).__name__} needs image_uri: this framework has no registry entry.")
 
+    def _model_version_kwargs(self) -> Dict[str, Any]:
+        """Version arguments the framework's Model class takes (subclasses override)."""
+        return {"framework_version": getattr(self, "framework_version", None),
+                "py_version": getattr(self, "py_version", None)}
+
     # debugger --------------------------------------------------------------------------
     def _prepare_debugger_for_training(self) -> None:
         super()._prepare_debugger_for_training()

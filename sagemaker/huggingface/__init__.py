@@ -1,0 +1,19 @@
+"""V2 import path ``sagemaker.huggingface``."""
+from sagemaker_estimators import _facade
+from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
+from sagemaker_estimators.frameworks.huggingface.estimator import HuggingFace
+
+_facade.install()
+
+_MODEL_NAMES = ('HuggingFaceModel', 'HuggingFacePredictor')
+
+
+def __getattr__(name):
+    # the model classes pull in the serving stack: load them on first use only
+    if name in _MODEL_NAMES:
+        from sagemaker_estimators.frameworks.huggingface import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+__all__ = ["HuggingFace", "HuggingFaceModel", "HuggingFacePredictor", "TrainingCompilerConfig"]

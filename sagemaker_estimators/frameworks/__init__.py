@@ -1,0 +1,1 @@
+"""Framework estimators, models and predictors: one subpackage per framework."""

@@ -1,0 +1,1 @@
+"""huggingface: estimator (estimator.py), model and predictor (model.py)."""

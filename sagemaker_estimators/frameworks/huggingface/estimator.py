@@ -1,0 +1,149 @@
+"""``HuggingFace``: Transformers training on the AWS Hugging Face images (``sagemaker.huggingface.HuggingFace``)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Optional, Union
+
+from sagemaker_estimators import image_uris
+from sagemaker_estimators.estimators.framework import Framework
+from sagemaker_estimators.frameworks import common, distribution as dist
+from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
+
+
+class HuggingFace(Framework):
+    """Train with ``transformers_version`` on a PyTorch (``pytorch_version``) or TensorFlow
+    (``tensorflow_version``) base image."""
+
+    _framework_name = "huggingface"
+    LAUNCH_PYTORCH_DDP_ENV_NAME = dist.LAUNCH_PYTORCH_DDP
+    LAUNCH_TORCH_DISTRIBUTED_ENV_NAME = dist.LAUNCH_TORCH_DISTRIBUTED
+    INSTANCE_TYPE_ENV_NAME = dist.INSTANCE_TYPE
+
+    def __init__(
+        self,
+        py_version: str,
+        entry_point: str,
+        transformers_version: Optional[str] = None,
+        tensorflow_version: Optional[str] = None,
+        pytorch_version: Optional[str] = None,
+        source_dir: Optional[str] = None,
+        hyperparameters: Optional[Union[Dict[str, Any], str]] = None,
+        image_uri: Optional[str] = None,
+        distribution: Optional[Dict[str, Any]] = None,
+        compiler_config: Optional[TrainingCompilerConfig] = None,
+        **kwargs: Any,
+    ):
+        self.framework_version = transformers_version
+        self.py_version = py_version
+        self.tensorflow_version = tensorflow_version
+        self.pytorch_version = pytorch_version
+        self._validate_versions(image_uri)
+        kwargs.setdefault("enable_sagemaker_metrics", True)
+        super().__init__(entry_point, source_dir, hyperparameters, image_uri=image_uri, **kwargs)
+        self.base_framework_name = "tensorflow" if tensorflow_version is not None else "pytorch"
+        self.base_framework_version = tensorflow_version if tensorflow_version is not None else pytorch_version
+        if distribution is not None:
+            base_full = None
+            if self.base_framework_version and image_uri is None:
+                try:
+                    base_full = image_uris.validate_version(self.base_framework_name, self.base_framework_version)
+                except ValueError:
+                    base_full = self.base_framework_version
+            distribution = dist.validate_distribution(
+                distribution, self.base_framework_name, base_full, py_version, self.instance_type,
+                image_uri, entry_point,
+            )
+            distribution = dist.resolve_instance_groups(distribution, self.instance_groups)
+        self.distribution = distribution or {}
+        if compiler_config is not None and not isinstance(compiler_config, TrainingCompilerConfig):
+            raise TypeError(f"compiler_config must be a TrainingCompilerConfig, got {type(compiler_config).__name__}")
+        if compiler_config is None and "pytorchxla" in self.distribution:
+            raise ValueError("Distributed training through PyTorch XLA is currently only supported when "
+                             "SageMaker Training Compiler is enabled (compiler_config).")
+        self.compiler_config = compiler_config
+
+    def _validate_versions(self, image_uri: Optional[str]) -> None:
+        if image_uri is not None:
+            return
+        if self.framework_version is None:
+            raise ValueError("transformers_version and image_uri are both None. "
+                             "Specify either transformers_version or image_uri.")
+        if self.tensorflow_version is not None and self.pytorch_version is not None:
+            raise ValueError("tensorflow_version and pytorch_version are both set; specify only one of them.")
+        if self.tensorflow_version is None and self.pytorch_version is None:
+            raise ValueError("tensorflow_version and pytorch_version are both None; specify one of them.")
+        base_version = self.tensorflow_version or self.pytorch_version
+        if len(base_version.split(".")) != len(self.framework_version.split(".")):
+            raise ValueError("Please use either full version or shortened version for both transformers_version "
+                             f"({self.framework_version!r}) and the base framework version ({base_version!r}).")
+        base = f"{'tensorflow' if self.tensorflow_version else 'pytorch'}{base_version}"
+        try:
+            image_uris.validate_version("huggingface", self.framework_version, "training")
+        except ValueError:
+            choices = image_uris.supported_versions("huggingface", "training")
+            raise ValueError(f"transformers_version={self.framework_version!r} is not supported for training; "
+                             f"supported: {', '.join(choices)}.") from None
+        try:
+            image_uris.validate_py_version("huggingface", self.framework_version, self.py_version,
+                                           "training", base)
+        except ValueError as error:
+            raise ValueError(f"HuggingFace transformers {self.framework_version} with {base}: {error}") from None
+
+    def hyperparameters(self) -> Dict[str, str]:
+        """User and script-mode hyperparameters plus the distribution and compiler flags, JSON-encoded."""
+        from sagemaker_estimators.estimators.requests import encode_hyperparameters_json
+
+        encoded = super().hyperparameters()
+        extra = dist.torch_hyperparameters(self.distribution, self.instance_type, self.image_uri,
+                                           smdistributed_with_torch=False)
+        encoded.update(encode_hyperparameters_json(extra))
+        if self.compiler_config:
+            encoded.update(encode_hyperparameters_json(self.compiler_config._to_hyperparameter_dict()))
+        return encoded
+
+    def _default_training_image_uri(self) -> str:
+        return image_uris.get_training_image_uri(
+            region=self.sagemaker_session.boto_region_name, framework="huggingface",
+            framework_version=self.framework_version, py_version=self.py_version,
+            distribution=self.distribution, compiler_config=self.compiler_config,
+            tensorflow_version=self.tensorflow_version, pytorch_version=self.pytorch_version,
+            instance_type=self.instance_type or (self.instance_groups[0].instance_type if self.instance_groups else None),
+        )
+
+    def _model_version_kwargs(self) -> Dict[str, Any]:
+        return {"transformers_version": self.framework_version, "tensorflow_version": self.tensorflow_version,
+                "pytorch_version": self.pytorch_version, "py_version": self.py_version}
+
+    @classmethod
+    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
+                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
+        params = super()._prepare_init_params_from_job_description(job_details, model_channel_name)
+        image_uri = params.pop("image_uri")
+        framework, py_version, tag, _ = common.framework_name_from_image(image_uri)
+        transformers_version = None
+        if tag is not None and framework:
+            framework, base = framework.split("-")[:2]
+            match = re.match(r"^(.*)-transformers(.*)-(cpu|gpu)-(py2|py3\d*)$", tag)
+            if match:
+                params[f"{base}_version"] = match.group(1)
+                transformers_version = match.group(2)
+        params["transformers_version"] = transformers_version
+        params["py_version"] = py_version
+        if not framework:
+            params["image_uri"] = image_uri
+            return params
+        if framework != cls._framework_name:
+            raise ValueError(f"Training job {job_details['TrainingJobName']} didn't use a HuggingFace image: {image_uri}")
+        return params
+
+    def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
+                     vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
+                     source_dir: Optional[str] = None, dependencies: Optional[list] = None, **kwargs: Any):
+        """A ``HuggingFaceModel`` of the latest training job; like V2, no inference entry point by default."""
+        from sagemaker_estimators.frameworks.huggingface.model import HuggingFaceModel
+
+        return common.framework_create_model(
+            self, HuggingFaceModel, model_server_workers=model_server_workers, role=role,
+            vpc_config_override=vpc_config_override, entry_point=entry_point, source_dir=source_dir,
+            dependencies=dependencies, default_entry_point=False, **kwargs,
+        )

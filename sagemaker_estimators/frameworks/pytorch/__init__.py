@@ -1,0 +1,1 @@
+"""pytorch: estimator (estimator.py), model and predictor (model.py)."""

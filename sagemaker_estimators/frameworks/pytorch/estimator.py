@@ -1,0 +1,123 @@
+"""``PyTorch``: script-mode training on the AWS PyTorch images (``sagemaker.pytorch.PyTorch``)."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, Optional, Union
+
+from packaging.version import InvalidVersion, Version
+
+from sagemaker_estimators import image_uris
+from sagemaker_estimators.estimators.framework import Framework
+from sagemaker_estimators.frameworks import common, distribution as dist
+from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
+
+logger = logging.getLogger(__name__)
+
+
+class PyTorch(Framework):
+    """Train a PyTorch script (``entry_point``) with ``framework_version`` and ``py_version``.
+
+    ``distribution`` may enable ``torch_distributed``, ``pytorchddp`` (sent as
+    smdistributed data parallel, as V2 does), ``smdistributed`` (dataparallel /
+    modelparallel), ``mpi`` or ``pytorchxla``; it is checked against the
+    framework version and instance type before anything is created.
+    """
+
+    _framework_name = "pytorch"
+    LAUNCH_PYTORCH_DDP_ENV_NAME = dist.LAUNCH_PYTORCH_DDP
+    LAUNCH_TORCH_DISTRIBUTED_ENV_NAME = dist.LAUNCH_TORCH_DISTRIBUTED
+    INSTANCE_TYPE_ENV_NAME = dist.INSTANCE_TYPE
+
+    def __init__(
+        self,
+        entry_point: Optional[str] = None,
+        framework_version: Optional[str] = None,
+        py_version: Optional[str] = None,
+        source_dir: Optional[str] = None,
+        hyperparameters: Optional[Union[Dict[str, Any], str]] = None,
+        image_uri: Optional[str] = None,
+        distribution: Optional[Dict[str, Any]] = None,
+        compiler_config: Optional[TrainingCompilerConfig] = None,
+        training_recipe: Optional[str] = None,
+        recipe_overrides: Optional[Dict[str, Any]] = None,
+        **kwargs: Any,
+    ):
+        if training_recipe is not None or recipe_overrides is not None:
+            raise NotImplementedError(
+                "training_recipe/recipe_overrides (SageMaker HyperPod recipes) are not supported by "
+                "sagemaker-estimators; pass entry_point and hyperparameters instead."
+            )
+        if entry_point is None:
+            raise ValueError("entry_point is required: the path of the training script (e.g. 'train.py').")
+        common.require_versions("PyTorch", framework_version, py_version, image_uri)
+        self.framework_version = framework_version
+        self.py_version = py_version
+        self._full_version = None
+        if image_uri is None:
+            self._full_version = common.check_versions("pytorch", framework_version, py_version)
+        if "enable_sagemaker_metrics" not in kwargs and framework_version:
+            try:
+                if Version(framework_version) >= Version("1.3"):
+                    kwargs["enable_sagemaker_metrics"] = True
+            except InvalidVersion:
+                pass
+        super().__init__(entry_point, source_dir, hyperparameters, image_uri=image_uri, **kwargs)
+        if distribution is not None:
+            if "pytorchddp" in distribution:
+                if "smdistributed" in distribution:
+                    raise ValueError("distribution: pytorchddp and smdistributed cannot be combined.")
+                distribution = dict(distribution)
+                distribution["smdistributed"] = {"dataparallel": distribution.pop("pytorchddp")}
+            distribution = dist.validate_distribution(
+                distribution, "pytorch", self._full_version, py_version, self.instance_type, image_uri, entry_point,
+            )
+            distribution = dist.resolve_instance_groups(distribution, self.instance_groups)
+        self.distribution = distribution or {}
+        if compiler_config is not None and not isinstance(compiler_config, TrainingCompilerConfig):
+            raise TypeError(f"compiler_config must be a TrainingCompilerConfig, got {type(compiler_config).__name__}")
+        if compiler_config is None and "pytorchxla" in self.distribution:
+            raise ValueError("Distributed training through PyTorch XLA is currently only supported when "
+                             "SageMaker Training Compiler is enabled (compiler_config).")
+        self.compiler_config = compiler_config
+
+    def hyperparameters(self) -> Dict[str, str]:
+        """User and script-mode hyperparameters plus the distribution and compiler flags, JSON-encoded."""
+        from sagemaker_estimators.estimators.requests import encode_hyperparameters_json
+
+        encoded = super().hyperparameters()
+        extra = dist.torch_hyperparameters(self.distribution, self.instance_type, self.image_uri)
+        encoded.update(encode_hyperparameters_json(extra))
+        if self.compiler_config:
+            encoded.update(encode_hyperparameters_json(self.compiler_config._to_hyperparameter_dict()))
+        return encoded
+
+    def _default_training_image_uri(self) -> str:
+        return image_uris.get_training_image_uri(
+            region=self.sagemaker_session.boto_region_name, framework="pytorch",
+            framework_version=self.framework_version, py_version=self.py_version,
+            distribution=self.distribution, compiler_config=self.compiler_config,
+            instance_type=self._instance_type_for_image(),
+        )
+
+    def _instance_type_for_image(self) -> Optional[str]:
+        if self.instance_type is not None:
+            return self.instance_type
+        return self.instance_groups[0].instance_type if self.instance_groups else None
+
+    @classmethod
+    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
+                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
+        params = super()._prepare_init_params_from_job_description(job_details, model_channel_name)
+        return common.restore_framework_versions(params, job_details, cls._framework_name)
+
+    def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
+                     vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
+                     source_dir: Optional[str] = None, dependencies: Optional[list] = None, **kwargs: Any):
+        """A ``PyTorchModel`` of the latest training job (inference code defaults to the training code)."""
+        from sagemaker_estimators.frameworks.pytorch.model import PyTorchModel
+
+        return common.framework_create_model(
+            self, PyTorchModel, model_server_workers=model_server_workers, role=role,
+            vpc_config_override=vpc_config_override, entry_point=entry_point, source_dir=source_dir,
+            dependencies=dependencies, **kwargs,
+        )

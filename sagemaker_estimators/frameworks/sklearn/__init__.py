@@ -1,0 +1,1 @@
+"""sklearn: estimator (estimator.py), model and predictor (model.py)."""

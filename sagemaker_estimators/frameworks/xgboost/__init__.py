@@ -1,0 +1,1 @@
+"""xgboost: estimator (estimator.py), model and predictor (model.py)."""

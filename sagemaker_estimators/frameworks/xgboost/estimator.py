@@ -1,0 +1,73 @@
+"""``XGBoost``: script-mode training on the AWS XGBoost images (``sagemaker.xgboost.XGBoost``)."""
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Union
+
+from sagemaker_estimators import image_uris
+from sagemaker_estimators.estimators.framework import Framework
+from sagemaker_estimators.frameworks import common
+
+#: versions SageMaker refuses, with V2's reason
+UNSUPPORTED_VERSIONS = {
+    "1.1": (
+        "XGBoost 1.1 is not supported on SageMaker because XGBoost 1.1 has broken capability to run "
+        "prediction when the test input has fewer features than the training data in LIBSVM inputs. "
+        "This capability has been restored in XGBoost 1.2 (https://github.com/dmlc/xgboost/pull/5955). "
+        "Consider using SageMaker XGBoost 1.2-1."
+    ),
+}
+
+
+class XGBoost(Framework):
+    """Train an XGBoost script; ``framework_version`` is a container version such as ``"1.7-1"``."""
+
+    _framework_name = "xgboost"
+
+    def __init__(
+        self,
+        entry_point: str,
+        framework_version: str,
+        source_dir: Optional[str] = None,
+        hyperparameters: Optional[Union[Dict[str, Any], str]] = None,
+        py_version: str = "py3",
+        image_uri: Optional[str] = None,
+        image_uri_region: Optional[str] = None,
+        **kwargs: Any,
+    ):
+        if not isinstance(framework_version, str) or not framework_version:
+            raise TypeError(f"framework_version must be a str such as '1.7-1', got {framework_version!r}")
+        if framework_version.split("-")[0] in UNSUPPORTED_VERSIONS:
+            raise ValueError(f"framework_version={framework_version!r}: "
+                             f"{UNSUPPORTED_VERSIONS[framework_version.split('-')[0]]}")
+        if py_version != "py3":
+            raise ValueError(f"py_version={py_version!r}: XGBoost images only support 'py3'.")
+        if image_uri is None:
+            common.check_versions("xgboost", framework_version, py_version)
+        self.framework_version = framework_version
+        self.py_version = py_version
+        super().__init__(entry_point, source_dir, hyperparameters, image_uri=image_uri, **kwargs)
+        if image_uri is None:
+            self.image_uri = image_uris.retrieve(
+                "xgboost", image_uri_region or self.sagemaker_session.boto_region_name,
+                version=framework_version, py_version=py_version,
+                instance_type=kwargs.get("instance_type") or kwargs.get("train_instance_type"),
+                image_scope="training",
+            )
+
+    @classmethod
+    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
+                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
+        params = super()._prepare_init_params_from_job_description(job_details, model_channel_name)
+        return common.restore_framework_versions(params, job_details, cls._framework_name)
+
+    def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
+                     vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
+                     source_dir: Optional[str] = None, dependencies: Optional[list] = None, **kwargs: Any):
+        """An ``XGBoostModel`` of the latest training job (served with the training image, as V2 does)."""
+        from sagemaker_estimators.frameworks.xgboost.model import XGBoostModel
+
+        return common.framework_create_model(
+            self, XGBoostModel, model_server_workers=model_server_workers, role=role,
+            vpc_config_override=vpc_config_override, entry_point=entry_point, source_dir=source_dir,
+            dependencies=dependencies, **kwargs,
+        )
