@@ -202,10 +202,22 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise SystemExit(0)
 
 
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # POSIX only: signal 0 checks for existence
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _watch_parent(parent_pid: int) -> None:
+    """SIGTERM ourselves once the launching process is gone (re-parenting or no such pid)."""
+    first_parent = os.getppid()  # the launcher, or an interpreter wrapper it started
     while True:
         time.sleep(0.5)
-        if os.getppid() != parent_pid:
+        if os.getppid() != first_parent or not _process_exists(parent_pid):
             logger.warning("parent process %d is gone: stopping the model server", parent_pid)
             os.kill(os.getpid(), signal.SIGTERM)
             return
@@ -221,7 +233,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     port = args.port if args.port is not None else int(os.environ.get("SAGEMAKER_BIND_TO_PORT") or 8080)
     max_payload = int(float(os.environ.get(MAX_PAYLOAD_ENV) or DEFAULT_MAX_PAYLOAD_MB) * 1024 * 1024)
     signal.signal(signal.SIGTERM, _on_sigterm)
-    if args.parent_pid:
+    if args.parent_pid and os.name == "posix":
         threading.Thread(target=_watch_parent, args=(args.parent_pid,), daemon=True).start()
 
     try:

@@ -23,10 +23,12 @@ huggingface and the generic server always hand it ``bytes``.
 """
 from __future__ import annotations
 
+import atexit
 import glob
 import importlib.util
 import logging
 import os
+import shutil
 import sys
 import tarfile
 import tempfile
@@ -246,6 +248,7 @@ def framework_defaults(framework: Optional[str]) -> GenericDefaults:
 def _extract_source_archive(archive: str) -> str:
     """Extract a local sourcedir.tar.gz into a new temp dir, refusing members that escape it."""
     target = tempfile.mkdtemp(prefix="sm-serving-code-")
+    atexit.register(shutil.rmtree, target, True)
     root = os.path.realpath(target)
     with tarfile.open(archive, "r:*") as tar:
         members = tar.getmembers()

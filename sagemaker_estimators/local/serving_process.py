@@ -33,7 +33,7 @@ from sagemaker_estimators.local.serving_handlers import FRAMEWORKS
 logger = logging.getLogger(__name__)
 
 SERVER_MODULE = "sagemaker_estimators.local.model_server"
-_LISTENING = re.compile(r"^SAGEMAKER_ESTIMATORS_LISTENING (\S+):(\d+)\s*$")
+_LISTENING = re.compile(r"SAGEMAKER_ESTIMATORS_LISTENING (\S+):(\d+)\s*$")
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _TAIL_LINES_KEPT = 200
 
@@ -65,10 +65,52 @@ def _read_tail(path: str, lines: int) -> str:
 
 
 def _same_interpreter(python: str) -> bool:
+    # by path, not by inode: a virtualenv's python links to its base interpreter
+    return os.path.normcase(os.path.abspath(python)) == os.path.normcase(os.path.abspath(sys.executable))
+
+
+def ping_endpoint(host: str, port: int, timeout: float = 5.0) -> bool:
+    """True when ``GET http://host:port/ping`` answers 200 (False when nothing answers)."""
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
     try:
-        return os.path.samefile(python, sys.executable)
-    except OSError:
+        connection.request("GET", "/ping")
+        response = connection.getresponse()
+        response.read()
+        return response.status == 200
+    except (OSError, http.client.HTTPException):
         return False
+    finally:
+        connection.close()
+
+
+def post_invocations(
+    host: str, port: int, body: Any, content_type: Optional[str], accept: Optional[str], timeout: float
+) -> InvocationResult:
+    """POST ``body`` (bytes, str or a file-like object) to ``/invocations``; any HTTP status is returned.
+
+    Raises ``OSError`` / ``http.client.HTTPException`` when the server cannot be reached.
+    """
+    if hasattr(body, "read"):
+        body = body.read()
+    if body is None:
+        body = b""
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    if not isinstance(body, (bytes, bytearray, memoryview)):
+        raise TypeError(f"body must be bytes, str or a file-like object; got a {type(body).__name__}")
+    headers = {}
+    if content_type:
+        headers["Content-Type"] = content_type
+    if accept:
+        headers["Accept"] = accept
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    try:
+        connection.request("POST", "/invocations", body=bytes(body), headers=headers)
+        response = connection.getresponse()
+        payload = response.read()
+    finally:
+        connection.close()
+    return InvocationResult(body=payload, content_type=response.getheader("Content-Type") or "", status=response.status)
 
 
 class ModelServerProcess:
@@ -123,7 +165,7 @@ class ModelServerProcess:
         lines = (self._scan_rest + data).split(b"\n")
         self._scan_rest = lines.pop()
         for line in lines:
-            match = _LISTENING.match(line.decode("utf-8", errors="replace"))
+            match = _LISTENING.search(line.decode("utf-8", errors="replace"))
             if match:
                 return f"{match.group(1)}:{match.group(2)}"
         return None
@@ -161,16 +203,7 @@ class ModelServerProcess:
         """True when ``GET /ping`` answers 200."""
         if not self.url or not self.is_running():
             return False
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-        try:
-            connection.request("GET", "/ping")
-            response = connection.getresponse()
-            response.read()
-            return response.status == 200
-        except (OSError, http.client.HTTPException):
-            return False
-        finally:
-            connection.close()
+        return ping_endpoint(self.host, self.port, timeout)
 
     def invoke(
         self, body: Any, content_type: Optional[str] = None, accept: Optional[str] = None
@@ -179,24 +212,8 @@ class ModelServerProcess:
 
         Raises :class:`ModelServerError` (with the log tail) when the server cannot be reached.
         """
-        if hasattr(body, "read"):
-            body = body.read()
-        if body is None:
-            body = b""
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        if not isinstance(body, (bytes, bytearray, memoryview)):
-            raise TypeError(f"body must be bytes, str or a file-like object; got a {type(body).__name__}")
-        headers = {}
-        if content_type:
-            headers["Content-Type"] = content_type
-        if accept:
-            headers["Accept"] = accept
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.invoke_timeout)
         try:
-            connection.request("POST", "/invocations", body=bytes(body), headers=headers)
-            response = connection.getresponse()
-            payload = response.read()
+            return post_invocations(self.host, self.port, body, content_type, accept, self.invoke_timeout)
         except (OSError, http.client.HTTPException) as error:
             code = self.process.poll()
             state = f"exited with code {code}" if code is not None else "is running but did not answer"
@@ -205,11 +222,6 @@ class ModelServerProcess:
                 self.log_tail(50),
                 code,
             ) from error
-        finally:
-            connection.close()
-        return InvocationResult(
-            body=payload, content_type=response.getheader("Content-Type") or "", status=response.status
-        )
 
     def log_tail(self, lines: int = 50) -> str:
         """The last ``lines`` lines the server printed (stdout and stderr)."""

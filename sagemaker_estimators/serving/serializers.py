@@ -86,6 +86,18 @@ def _is_readable(data: Any) -> bool:
     return hasattr(data, "read")
 
 
+_NOT_TEXT = object()
+
+
+def _text_or_contents(data: Any) -> Any:
+    """A ``str`` as it is, a file-like object's contents, else ``_NOT_TEXT``."""
+    if isinstance(data, str):
+        return data
+    if _is_readable(data):
+        return data.read()
+    return _NOT_TEXT
+
+
 def json_default(value: Any) -> Any:
     """``json.dumps`` fallback: numpy/torch scalars and arrays become plain Python values."""
     to_list = getattr(value, "tolist", None)
@@ -204,10 +216,9 @@ class JSONLinesSerializer(SimpleBaseSerializer):
 
     def serialize(self, data: Any) -> Any:
         """Return ``data`` as JSON Lines; a string or file-like object is sent as it is."""
-        if isinstance(data, str):
-            return data
-        if _is_readable(data):
-            return data.read()
+        sent = _text_or_contents(data)
+        if sent is not _NOT_TEXT:
+            return sent
         if isinstance(data, Iterable):
             return "\n".join(json.dumps(item, default=json_default) for item in data)
         raise ValueError(
@@ -283,10 +294,9 @@ class LibSVMSerializer(SimpleBaseSerializer):
 
     def serialize(self, data: Any) -> Any:
         """Return ``data`` (a string, or a file-like object's contents)."""
-        if isinstance(data, str):
-            return data
-        if _is_readable(data):
-            return data.read()
+        sent = _text_or_contents(data)
+        if sent is not _NOT_TEXT:
+            return sent
         raise ValueError(
             f"LibSVMSerializer needs LibSVM text as a str or a file-like object; got a {type(data).__name__}."
         )

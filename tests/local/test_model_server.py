@@ -19,6 +19,7 @@ from sagemaker_estimators.local.runtime import InvocationResult, RunningEndpoint
 from sagemaker_estimators.local.serving_process import ModelServerError, ModelServerProcess, start_model_server
 from sagemaker_estimators.serving.deserializers import CSVDeserializer, JSONDeserializer
 from sagemaker_estimators.serving.serializers import CSVSerializer, JSONSerializer
+from tests.local.toolkit_helpers import process_alive
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -67,24 +68,10 @@ def _model_dir(tmp_path, name="model", scale=2, script=SCALER_SCRIPT, code_subdi
     return model_dir
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        with open(f"/proc/{pid}/stat") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return True
-
-
 def _gone(pid: int, wait: float = 15.0) -> bool:
     """True once ``pid`` is no longer a live process (bounded wait for the reaper)."""
     deadline = time.monotonic() + wait
-    while _alive(pid):
+    while process_alive(pid):
         if time.monotonic() > deadline:
             return False
         time.sleep(0.05)
@@ -200,6 +187,29 @@ def test_user_handlers_from_env_like_a_container(servers, tmp_path):
     assert json.loads(server.invoke(b"[1]", "application/json", "*/*").body)["accept"] == "application/json"
 
 
+def test_submit_directory_may_be_a_local_sourcedir_archive(servers, tmp_path):
+    import tarfile
+
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "inference.py").write_text(SCALER_SCRIPT)
+    archive = tmp_path / "sourcedir.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(source / "inference.py", arcname="inference.py")
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    (model_dir / "weights.json").write_text('{"scale": 7}')
+    env = {"SAGEMAKER_PROGRAM": "inference.py", "SAGEMAKER_SUBMIT_DIRECTORY": f"file://{archive}"}
+    server = servers(str(model_dir), env=env)
+    assert json.loads(server.invoke(b"[1]", "application/json", None).body)["scaled"] == [7]
+
+    with tarfile.open(tmp_path / "evil.tar.gz", "w:gz") as tar:
+        tar.add(source / "inference.py", arcname="../inference.py")
+    env["SAGEMAKER_SUBMIT_DIRECTORY"] = str(tmp_path / "evil.tar.gz")
+    with pytest.raises(ModelServerError, match="refusing archive member '../inference.py'"):
+        servers(str(model_dir), env=env)
+
+
 def test_user_handlers_get_text_under_the_sklearn_framework(servers, tmp_path):
     model_dir = _model_dir(tmp_path)
     server = servers(str(model_dir), code_dir=str(model_dir), program="inference.py", framework="sklearn")
@@ -305,7 +315,7 @@ def test_stop_leaves_no_process_behind(tmp_path):
     server = start_model_server(str(_model_dir(tmp_path, script=script)), program="inference.py")
     child_pid = int(pid_file.read_text())
     assert server.invoke(b"", None, None).body == str(child_pid).encode()
-    assert _alive(server.pid) and _alive(child_pid)
+    assert process_alive(server.pid) and process_alive(child_pid)
     server.stop()
     server.stop()  # idempotent
     assert not server.is_running() and not server.ping()
@@ -330,7 +340,7 @@ def test_server_exits_when_its_parent_dies(tmp_path):
     parent = subprocess.Popen([sys.executable, "-c", launcher], stdout=subprocess.PIPE, env=env, text=True)
     try:
         server_pid = int(parent.stdout.readline())
-        assert _alive(server_pid)
+        assert process_alive(server_pid)
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         assert _gone(server_pid)
@@ -338,6 +348,15 @@ def test_server_exits_when_its_parent_dies(tmp_path):
         parent.kill()
         parent.wait()
         parent.stdout.close()
+
+
+def test_runs_under_another_interpreter(servers, tmp_path):
+    venv_dir = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv_dir)], check=True, timeout=120)
+    python = str(venv_dir / "bin" / "python")
+    script = "import sys\ndef model_fn(model_dir):\n    return None\ndef transform_fn(m, data, ct, accept):\n    return sys.prefix\n"
+    server = servers(str(_model_dir(tmp_path, script=script)), program="inference.py", python=python)
+    assert server.invoke(b"", None, None).body.decode() == str(venv_dir)
 
 
 def test_serving_spec_and_log_file(servers, tmp_path):
