@@ -295,8 +295,10 @@ def resolve(
         tag_prefix = node.get("tag_prefix", version)
 
     graviton_repository = repository == f"{framework}-inference-graviton"
-    if graviton_repository:
+    if graviton_repository or repository == f"{framework}-inference-arm64":
         container_version = f"{container_version}-sagemaker"
+    if not node.get("processor_in_tag", True):  # newer sagemaker-core data: tag has no cpu/gpu
+        processor = None
 
     if family == "p2" and framework in rules.P2_DEPRECATED_FROM:
         from packaging.version import Version

@@ -251,9 +251,18 @@ def test_converter_round_trips_v2_layout(tmp_path):
                              CORE_FIXTURE, "--out", str(out), "--label", "fixture"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert sorted(os.listdir(out)) == ["pytorch.json", "vllm-next.json"]
+    assert sorted(os.listdir(out)) == ["pytorch.json", "torch-next.json", "vllm-next.json"]
     assert "skip tensorflow" in result.stderr and "skip xgboost" in result.stderr
     for name in ("pytorch", "vllm-next"):
         with open(os.path.join(CORE_FIXTURE, f"{name}.json"), encoding="utf-8") as handle:
             original = json.load(handle)
         assert formats.load_file(str(out / f"{name}.json")) == (name, original)
+
+
+def test_newer_sagemaker_core_tag_options_are_honoured():
+    """``processor_in_tag: false`` and ``-inference-arm64`` repositories (sagemaker-core 3.x)."""
+    registry = core_registry()
+    assert registry.retrieve("torch-next", "us-west-2", "3.0", instance_type="ml.g5.xlarge",
+                             image_scope="inference") == (
+        "763104351884.dkr.ecr.us-west-2.amazonaws.com/"
+        "torch-next-inference-arm64:3.0-cu133-amzn2023-sagemaker")
