@@ -131,3 +131,21 @@ def test_environment_and_args_equal_the_real_toolkit(tmp_path, case):
     assert seen["argv"] == [ours.user_entry_point] + ours.args
     assert json.loads(seen["env"]["SM_TRAINING_ENV"]) == ours.training_env
     assert normalise(seen["env"]["PYTHONPATH"].split(os.pathsep)[0], {base: "/opt/ml"}) == "/opt/ml/code"
+
+
+RECORDED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "toolkit_env.json")
+with open(RECORDED) as _handle:
+    RECORDED_CASES = json.load(_handle)["cases"]
+
+
+@pytest.mark.parametrize("case", sorted(RECORDED_CASES))
+def test_environment_and_args_equal_the_recorded_toolkit(case):
+    """The same comparison against a record of the toolkit (tools/record_toolkit_env.py), toolkit or not."""
+    given, seen = RECORDED_CASES[case]["input"], RECORDED_CASES[case]["output"]
+    ours = toolkit_env.toolkit_environment(
+        "/opt/ml", given["hyperparameters"], given["resource_config"], given["input_data_config"],
+        environ=given["environ"], num_cpus=int(seen["added_env"]["SM_NUM_CPUS"]), num_gpus=0,
+    )
+    assert ours.env == seen["added_env"]
+    assert [ours.user_entry_point] + ours.args == seen["argv"]
+    assert ours.module_dir == seen["cwd"] == seen["pythonpath_head"] == "/opt/ml/code"

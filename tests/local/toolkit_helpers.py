@@ -42,6 +42,7 @@ def run_real_toolkit(
     resource_config: Mapping[str, Any],
     input_data_config: Mapping[str, Any],
     extra_env: Optional[Mapping[str, str]] = None,
+    clean_env: bool = False,
 ) -> subprocess.CompletedProcess:
     """Run ``sagemaker_training``'s ``train()`` with /opt/ml relocated to ``base_dir``.
 
@@ -49,7 +50,8 @@ def run_real_toolkit(
     then starts the toolkit the way a container's ``train`` command does.  DNS
     checks of the host names are skipped with the toolkit's own switch
     (``SM_STUDIO_LOCAL_MODE``), so the two variables the test adds are
-    ``SAGEMAKER_BASE_DIR`` and ``SM_STUDIO_LOCAL_MODE``.
+    ``SAGEMAKER_BASE_DIR`` and ``SM_STUDIO_LOCAL_MODE``.  With ``clean_env`` the
+    toolkit starts from ``PATH`` alone instead of this process's environment.
     """
     config_dir = os.path.join(base_dir, "input", "config")
     for sub in ("input/config", "model", "output/data", "code"):
@@ -66,10 +68,12 @@ def run_real_toolkit(
     for name, text in code_files.items():
         with open(os.path.join(base_dir, "code", name), "w") as handle:
             handle.write(text)
-    env = dict(os.environ)
+    env = {"PATH": os.environ.get("PATH", "")} if clean_env else dict(os.environ)
     env.update(extra_env or {})
     env["SAGEMAKER_BASE_DIR"] = base_dir
     env["SM_STUDIO_LOCAL_MODE"] = "true"
+    if clean_env:  # no region from ~/.aws either
+        env["AWS_CONFIG_FILE"] = env["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
     return subprocess.run(
         [sys.executable, "-c", "from sagemaker_training.trainer import train; train()"],
         env=env,
