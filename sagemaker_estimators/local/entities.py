@@ -1,0 +1,265 @@
+"""Records of local jobs, models, endpoint configs and endpoints, and their ``describe_*`` dicts.
+
+The records live in one process-wide :class:`LocalRegistry` (as in V2, every
+``LocalSagemakerClient`` sees the same jobs and endpoints, so a Predictor built
+on a new ``LocalSession`` still reaches an endpoint started by another).  The
+describe dicts carry the request fields back, as SageMaker's do, so that
+``Estimator.attach`` and ``model_data`` work on local jobs.
+"""
+from __future__ import annotations
+
+import atexit
+import copy
+import datetime
+import logging
+import threading
+from typing import Any, Dict, List, Optional
+
+import attrs
+from botocore.exceptions import ClientError
+
+from sagemaker_estimators.local.runtime import RunningEndpoint
+
+logger = logging.getLogger(__name__)
+
+#: account id in the ARNs of local resources (they exist nowhere in AWS)
+LOCAL_ACCOUNT = "000000000000"
+
+
+def now() -> datetime.datetime:
+    """A timezone-aware timestamp, as boto3 returns them."""
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+def local_arn(region: str, kind: str, name: str) -> str:
+    """An ARN-shaped identifier for a local resource."""
+    return f"arn:aws:sagemaker:{region}:{LOCAL_ACCOUNT}:{kind}/{name.lower()}"
+
+
+def not_found(operation: str, what: str, name: str) -> ClientError:
+    """The ClientError SageMaker raises for an unknown resource (V2's local code uses the same)."""
+    return ClientError(
+        {"Error": {"Code": "ValidationException", "Message": f"Could not find local {what} {name!r}"}},
+        operation,
+    )
+
+
+@attrs.define
+class LocalTrainingJob:
+    """One local training job: the request it was created from, its status and its artifacts."""
+
+    name: str
+    request: Dict[str, Any]
+    arn: str
+    status: str = "InProgress"
+    secondary_status: str = "Starting"
+    failure_reason: Optional[str] = None
+    model_artifacts: Optional[str] = None
+    output_artifacts: Optional[str] = None
+    creation_time: datetime.datetime = attrs.field(factory=now)
+    start_time: Optional[datetime.datetime] = None
+    end_time: Optional[datetime.datetime] = None
+
+    def describe(self) -> Dict[str, Any]:
+        """A DescribeTrainingJob response."""
+        response = copy.deepcopy({k: v for k, v in self.request.items() if k != "Tags"})
+        response.update(
+            TrainingJobName=self.name,
+            TrainingJobArn=self.arn,
+            TrainingJobStatus=self.status,
+            SecondaryStatus=self.secondary_status,
+            CreationTime=self.creation_time,
+            LastModifiedTime=self.end_time or self.start_time or self.creation_time,
+        )
+        response.setdefault("HyperParameters", {})
+        if self.start_time:
+            response["TrainingStartTime"] = self.start_time
+        if self.end_time:
+            response["TrainingEndTime"] = self.end_time
+            response["TrainingTimeInSeconds"] = int((self.end_time - (self.start_time or self.end_time)).total_seconds())
+        if self.model_artifacts:
+            response["ModelArtifacts"] = {"S3ModelArtifacts": self.model_artifacts}
+        if self.failure_reason:
+            response["FailureReason"] = self.failure_reason
+        return response
+
+
+@attrs.define
+class LocalModel:
+    """A CreateModel request kept as it was sent."""
+
+    name: str
+    request: Dict[str, Any]
+    arn: str
+    creation_time: datetime.datetime = attrs.field(factory=now)
+
+    @property
+    def primary_container(self) -> Dict[str, Any]:
+        """PrimaryContainer, or the first of Containers."""
+        container = self.request.get("PrimaryContainer")
+        if container:
+            return container
+        containers = self.request.get("Containers") or []
+        if len(containers) != 1:
+            raise ValueError(
+                f"model {self.name!r}: local mode serves exactly one container, got {len(containers)} "
+                "(inference pipelines are not supported locally)"
+            )
+        return containers[0]
+
+    def describe(self) -> Dict[str, Any]:
+        """A DescribeModel response."""
+        response = copy.deepcopy({k: v for k, v in self.request.items() if k != "Tags"})
+        response.update(ModelName=self.name, ModelArn=self.arn, CreationTime=self.creation_time)
+        response.setdefault("PrimaryContainer", self.primary_container)
+        return response
+
+
+@attrs.define
+class LocalEndpointConfig:
+    """A CreateEndpointConfig request."""
+
+    name: str
+    request: Dict[str, Any]
+    arn: str
+    creation_time: datetime.datetime = attrs.field(factory=now)
+
+    @property
+    def variant(self) -> Dict[str, Any]:
+        """The one production variant local mode can serve."""
+        variants = self.request.get("ProductionVariants") or []
+        if len(variants) != 1:
+            raise ValueError(
+                f"endpoint config {self.name!r}: local mode serves exactly one production variant, "
+                f"got {len(variants)}"
+            )
+        return variants[0]
+
+    def describe(self) -> Dict[str, Any]:
+        """A DescribeEndpointConfig response."""
+        response = copy.deepcopy({k: v for k, v in self.request.items() if k != "Tags"})
+        response.update(EndpointConfigName=self.name, EndpointConfigArn=self.arn, CreationTime=self.creation_time)
+        return response
+
+
+@attrs.define
+class LocalEndpoint:
+    """A running (or failed) local endpoint and the server behind it."""
+
+    name: str
+    config_name: str
+    arn: str
+    tags: List[Dict[str, str]] = attrs.field(factory=list)
+    status: str = "Creating"
+    failure_reason: Optional[str] = None
+    server: Optional[RunningEndpoint] = None
+    #: scratch dir with the extracted model and code; removed when the endpoint stops
+    scratch_dir: Optional[str] = None
+    variant_name: str = "AllTraffic"
+    instance_type: str = "local"
+    instance_count: int = 1
+    creation_time: datetime.datetime = attrs.field(factory=now)
+    last_modified_time: datetime.datetime = attrs.field(factory=now)
+
+    @property
+    def url(self) -> Optional[str]:
+        """Base URL of the model server (``http://127.0.0.1:<port>``)."""
+        return getattr(self.server, "url", None) if self.server is not None else None
+
+    def describe(self) -> Dict[str, Any]:
+        """A DescribeEndpoint response."""
+        response: Dict[str, Any] = {
+            "EndpointName": self.name,
+            "EndpointArn": self.arn,
+            "EndpointConfigName": self.config_name,
+            "EndpointStatus": self.status,
+            "CreationTime": self.creation_time,
+            "LastModifiedTime": self.last_modified_time,
+            "ProductionVariants": [
+                {
+                    "VariantName": self.variant_name,
+                    "CurrentInstanceCount": self.instance_count,
+                    "DesiredInstanceCount": self.instance_count,
+                    "CurrentWeight": 1.0,
+                    "DesiredWeight": 1.0,
+                }
+            ],
+        }
+        if self.failure_reason:
+            response["FailureReason"] = self.failure_reason
+        return response
+
+
+@attrs.define
+class LocalTransformJob:
+    """One local batch transform job."""
+
+    name: str
+    request: Dict[str, Any]
+    arn: str
+    status: str = "InProgress"
+    failure_reason: Optional[str] = None
+    creation_time: datetime.datetime = attrs.field(factory=now)
+    start_time: Optional[datetime.datetime] = None
+    end_time: Optional[datetime.datetime] = None
+
+    def describe(self) -> Dict[str, Any]:
+        """A DescribeTransformJob response."""
+        response = copy.deepcopy({k: v for k, v in self.request.items() if k != "Tags"})
+        response.update(
+            TransformJobName=self.name,
+            TransformJobArn=self.arn,
+            TransformJobStatus=self.status,
+            CreationTime=self.creation_time,
+        )
+        if self.start_time:
+            response["TransformStartTime"] = self.start_time
+        if self.end_time:
+            response["TransformEndTime"] = self.end_time
+        if self.failure_reason:
+            response["FailureReason"] = self.failure_reason
+        return response
+
+
+class LocalRegistry:
+    """Every local resource of this process, by kind and name (thread-safe)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.training_jobs: Dict[str, LocalTrainingJob] = {}
+        self.models: Dict[str, LocalModel] = {}
+        self.endpoint_configs: Dict[str, LocalEndpointConfig] = {}
+        self.endpoints: Dict[str, LocalEndpoint] = {}
+        self.transform_jobs: Dict[str, LocalTransformJob] = {}
+        #: ARN -> tags, for ListTags / AddTags
+        self.tags: Dict[str, List[Dict[str, str]]] = {}
+
+    def running_endpoints(self) -> List[LocalEndpoint]:
+        """Endpoints whose server is still held."""
+        with self.lock:
+            return [endpoint for endpoint in self.endpoints.values() if endpoint.server is not None]
+
+
+#: the registry every LocalSagemakerClient shares
+REGISTRY = LocalRegistry()
+
+
+def stop_server(endpoint: LocalEndpoint) -> None:
+    """Stop ``endpoint``'s server and remove its scratch dir (idempotent, never raises)."""
+    from sagemaker_estimators.local.data import remove_dirs
+
+    server, endpoint.server = endpoint.server, None
+    if server is not None:
+        try:
+            server.stop()
+        except Exception as error:  # noqa: BLE001 - a failing stop must not hide the others
+            logger.warning("Could not stop the server of local endpoint %s: %s", endpoint.name, error)
+    scratch, endpoint.scratch_dir = endpoint.scratch_dir, None
+    remove_dirs([scratch] if scratch else [])
+
+
+@atexit.register
+def _stop_all_endpoints() -> None:
+    """Model servers must not outlive the interpreter that started them."""
+    for endpoint in REGISTRY.running_endpoints():
+        stop_server(endpoint)
