@@ -239,3 +239,22 @@ def test_tensor_serializers():
     assert torch.equal(back, tensor)
     with pytest.raises(ValueError, match="torch.Tensor"):
         ours_serializers.TorchTensorSerializer().serialize([1, 2])
+
+
+def test_user_subclasses_written_for_v2_still_work():
+    class UpperSerializer(ours_serializers.BaseSerializer):
+        CONTENT_TYPE = "text/plain"
+
+        def serialize(self, data):
+            return data.upper()
+
+    class LinesDeserializer(ours_deserializers.SimpleBaseDeserializer):
+        def deserialize(self, stream, content_type):
+            return stream.read().decode().splitlines()
+
+    assert UpperSerializer().serialize("abc") == "ABC" and UpperSerializer().CONTENT_TYPE == "text/plain"
+    deserializer = LinesDeserializer(accept="text/plain")
+    assert deserializer.ACCEPT == ("text/plain",)
+    assert deserializer.deserialize(io.BytesIO(b"a\nb"), "text/plain") == ["a", "b"]
+    with pytest.raises(TypeError):
+        ours_serializers.BaseSerializer()  # abstract, as in V2
