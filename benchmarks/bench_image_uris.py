@@ -100,14 +100,14 @@ def main(argv=None) -> int:
         print(f"V2 not found at {V2_PYTHON} (set V2_PYTHON); showing this package only\n")
 
     print(f"{'warm retrieve()':26} {'here (memo)':>12} {'here (walk)':>12} {'V2':>11} "
-          f"{'V2/here':>9}")
+          f"{'V2/memo':>9} {'V2/walk':>9}")
     for name in CASES:
         memo = median_of(here, "warm_s", name) * 1e3
         walk = median_of(here, "walk_s", name) * 1e3
         line = f"{name:26} {memo:10.4f}ms {walk:10.4f}ms"
         if v2:
             old = median_of(v2, "warm_s", name) * 1e3
-            line += f" {old:9.2f}ms {old / memo:8.0f}x"
+            line += f" {old:9.2f}ms {old / memo:8.0f}x {old / walk:8.0f}x"
         print(line)
     print()
     print(f"{'cold (fresh interpreter)':26} {'here':>12} {'V2':>12} {'V2/here':>9}")
