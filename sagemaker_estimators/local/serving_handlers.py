@@ -203,10 +203,11 @@ class HuggingFaceDefaults(GenericDefaults):
             )
         transformers = import_optional("transformers", "the huggingface default model_fn")
         device = -1
-        torch = sys.modules.get("torch")
-        if torch is not None and torch.cuda.is_available():
-            device = 0
-        return transformers.pipeline(task=task, model=model_dir, tokenizer=model_dir, device=device)
+        if importlib.util.find_spec("torch") is not None:
+            import torch
+
+            device = 0 if torch.cuda.is_available() else -1
+        return transformers.pipeline(task=task, model=model_dir, device=device)
 
     def input_fn(self, input_data: Any, content_type: str) -> Any:
         if codecs.media_type(content_type) != codecs.JSON:
