@@ -180,6 +180,73 @@ def _stop(children: Sequence[_HostProcess], grace: float = TERMINATE_GRACE_SECON
         raise KeyboardInterrupt
 
 
+# A watchdog process in its own session holds the read end of a pipe from this process and
+# collects the process groups of the hosts.  "done" ends it quietly; end-of-file without
+# "done" means this process died without cleaning up (SIGKILL, a killed notebook kernel),
+# and the watchdog kills the groups.  The script is fixed text; only integers are sent.
+_WATCHDOG_SCRIPT = """
+import os, signal, sys
+groups = []
+for line in sys.stdin:
+    line = line.strip()
+    if line == "done":
+        sys.exit(0)
+    if line.isdigit():
+        groups.append(int(line))
+for group in groups:
+    try:
+        os.killpg(group, signal.SIGKILL)
+    except OSError:
+        pass
+"""
+
+
+class _Watchdog:
+    """Kills the hosts' process groups if this process dies before it could (POSIX only)."""
+
+    def __init__(self) -> None:
+        self._process: Optional[subprocess.Popen] = None
+        if os.name == "posix" and sys.executable:
+            try:
+                self._process = subprocess.Popen(  # noqa: S603 - fixed script, isolated interpreter
+                    [sys.executable, "-I", "-S", "-c", _WATCHDOG_SCRIPT],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            except OSError as error:  # pragma: no cover - no interpreter to run
+                logger.debug("No watchdog for local_process hosts: %s", error)
+
+    def watch(self, process: subprocess.Popen) -> None:
+        self._send(f"{int(process.pid)}\n")
+
+    def _send(self, text: str) -> None:
+        if self._process is not None and self._process.stdin is not None:
+            try:
+                self._process.stdin.write(text.encode())
+                self._process.stdin.flush()
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        """The hosts are gone: end the watchdog without it killing anything."""
+        if self._process is None:
+            return
+        self._send("done\n")
+        try:
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self._process.wait(timeout=TERMINATE_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:  # pragma: no cover - sh exits on "done"
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+
+
 def _run_all(
     children_specs: Sequence[Tuple[str, Sequence[str], str, Mapping[str, str]]],
     sink: _Sink,
@@ -195,10 +262,12 @@ def _run_all(
     children: List[_HostProcess] = []
     exits: "queue.Queue[Tuple[_HostProcess, int]]" = queue.Queue()
     codes: Dict[str, int] = {}
+    watchdog = _Watchdog()
     try:
         for label, command, cwd, env in children_specs:
             child = _start(label, f"{label.ljust(prefix_width)}  | ", command, cwd, env, sink)
             children.append(child)
+            watchdog.watch(child.process)
             threading.Thread(target=child.wait_and_reap, args=(exits,), name=f"local-process-{label}-wait", daemon=True).start()
         pending = len(children)
         while pending:
@@ -218,6 +287,7 @@ def _run_all(
         _stop(children)
         raise
     finally:
+        watchdog.close()
         for child in children:
             child.reader.join(timeout=1.0)
 

@@ -359,7 +359,8 @@ SLEEPER = """\
 """
 
 
-def test_ctrl_c_stops_every_process_and_leaves_no_temp_dirs(tmp_path):
+def _start_driver_and_wait_for_hosts(tmp_path):
+    """A driver process training two sleeping hosts; returns it, the spec and the hosts' pids."""
     pid_dir = tmp_path / "pids"
     pid_dir.mkdir()
     spec = make_spec(tmp_path, {"train.py": SLEEPER}, instance_count=2, environment={"PID_DIR": str(pid_dir)})
@@ -367,7 +368,6 @@ def test_ctrl_c_stops_every_process_and_leaves_no_temp_dirs(tmp_path):
                                                      "instance_count", "hyperparameters", "code_dir",
                                                      "environment", "work_dir", "artifacts_dir")}
     fields["channels"] = []
-    pids = []
     driver = subprocess.Popen(
         [sys.executable, "-c", DRIVER.format(repo=REPO_ROOT), json.dumps(fields)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -378,25 +378,47 @@ def test_ctrl_c_stops_every_process_and_leaves_no_temp_dirs(tmp_path):
             assert driver.poll() is None, driver.communicate()
             assert time.monotonic() < deadline, "hosts never started"
             time.sleep(0.05)
-        pids += [int(pid) for name in ("algo-1", "algo-2") for pid in (pid_dir / name).read_text().split()]
+    except BaseException:
+        driver.kill()
+        driver.wait()
+        raise
+    pids = [int(pid) for name in ("algo-1", "algo-2") for pid in (pid_dir / name).read_text().split()]
+    return driver, spec, pids
+
+
+def _wait_until_gone(pids, seconds=30):
+    deadline = time.monotonic() + seconds
+    while any(process_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)  # orphans are reaped asynchronously by init
+    return [pid for pid in pids if process_alive(pid)]
+
+
+def test_ctrl_c_stops_every_process_and_leaves_no_temp_dirs(tmp_path):
+    driver, spec, pids = _start_driver_and_wait_for_hosts(tmp_path)
+    try:
         assert all(process_alive(pid) for pid in pids)
         driver.send_signal(signal.SIGINT)
         _, stderr = driver.communicate(timeout=120)
+        assert driver.returncode != 0
+        assert "KeyboardInterrupt" in stderr
+        assert _wait_until_gone(pids) == []
+        assert os.listdir(spec.work_dir) == []
+        assert not os.path.exists(spec.artifacts_dir) or os.listdir(spec.artifacts_dir) == []
     finally:
         if driver.poll() is None:
             driver.kill()
+        kill_leftovers(pids)
+
+
+def test_hosts_die_with_a_killed_caller(tmp_path):
+    """SIGKILL leaves the caller no chance to clean up: the watchdog ends the hosts instead."""
+    driver, spec, pids = _start_driver_and_wait_for_hosts(tmp_path)
     try:
-        assert driver.returncode != 0
-        assert "KeyboardInterrupt" in stderr
-        deadline = time.monotonic() + 30
-        while any(process_alive(pid) for pid in pids) and time.monotonic() < deadline:
-            time.sleep(0.05)  # orphans are reaped asynchronously by init
-        assert [pid for pid in pids if process_alive(pid)] == []
+        driver.kill()
+        driver.wait(timeout=60)
+        assert _wait_until_gone(pids) == []
     finally:
         kill_leftovers(pids)
-    assert os.listdir(spec.work_dir) == []
-    assert not os.path.exists(spec.artifacts_dir) or os.listdir(spec.artifacts_dir) == []
-
 
 INFERENCE = """\
     import json, os
