@@ -13,8 +13,11 @@ that names Compose, with or without a leading ``v``, and compared with
 """
 from __future__ import annotations
 
+import concurrent.futures
 import functools
+import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -105,11 +108,14 @@ def _probe(argv: Sequence[str], timeout: float) -> Optional[str]:
 def detect_compose(timeout: float = 20.0) -> ComposeCommand:
     """Return the first usable Compose command, trying the three front ends in order.
 
-    Raises :class:`ComposeNotFoundError` naming all three when none is usable.
+    The three ``version`` probes run at once (each costs up to a second), the first
+    usable answer in preference order wins.  Raises :class:`ComposeNotFoundError`
+    naming all three when none is usable.
     """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(CANDIDATES)) as pool:
+        outputs = list(pool.map(lambda candidate: _probe(candidate[1], timeout), CANDIDATES))
     seen: List[str] = []
-    for name, argv, minimum in CANDIDATES:
-        output = _probe(argv, timeout)
+    for (name, argv, minimum), output in zip(CANDIDATES, outputs):
         if output is None:
             seen.append(f"{name}: not available")
             continue
@@ -127,7 +133,67 @@ def detect_compose(timeout: float = 20.0) -> ComposeCommand:
     )
 
 
+#: where the docker CLI looks for plugins (a new or updated compose plugin changes these)
+_PLUGIN_DIRS = (
+    "~/.docker/cli-plugins",
+    "/usr/local/lib/docker/cli-plugins",
+    "/usr/local/libexec/docker/cli-plugins",
+    "/usr/lib/docker/cli-plugins",
+    "/usr/libexec/docker/cli-plugins",
+)
+
+
+def _installation_key() -> str:
+    """What the detection result depends on: PATH, the front ends' files and the plugin dirs."""
+    parts = [os.environ.get("PATH", ""), os.environ.get("DOCKER_CONFIG", "")]
+    paths = [shutil.which(argv[0]) for _name, argv, _minimum in CANDIDATES]
+    for folder in _PLUGIN_DIRS:
+        folder = os.path.expanduser(folder)
+        if os.path.isdir(folder):
+            paths.append(folder)
+            paths.extend(os.path.join(folder, name) for name in sorted(os.listdir(folder)))
+    for path in paths:
+        try:
+            info = os.stat(path) if path else None
+        except OSError:
+            info = None
+        parts.append(f"{path}:{info.st_mtime_ns}:{info.st_size}" if info else f"{path}:-")
+    return "|".join(parts)
+
+
+def _cache_path() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "sagemaker-estimators", "compose-command.json")
+
+
+def cached_detect_compose(cache_path: Optional[str] = None) -> ComposeCommand:
+    """:func:`detect_compose`, remembered on disk until the installation changes.
+
+    A later process whose PATH, front-end binaries and docker CLI plugin dirs look the
+    same reuses the answer instead of paying for the ``version`` probes again.
+    """
+    path = cache_path or _cache_path()
+    key = _installation_key()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            cached = json.load(handle)
+        if cached.get("key") == key:
+            return ComposeCommand(name=cached["name"], argv=tuple(cached["argv"]), version=Version(cached["version"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    found = detect_compose()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        partial = f"{path}.{os.getpid()}.partial"
+        with open(partial, "w", encoding="utf-8") as handle:
+            json.dump({"key": key, "name": found.name, "argv": list(found.argv), "version": str(found.version)}, handle)
+        os.replace(partial, path)
+    except OSError as error:
+        logger.debug("could not cache the compose command in %s: %s", path, error)
+    return found
+
+
 @functools.lru_cache(maxsize=1)
 def compose_command() -> ComposeCommand:
-    """:func:`detect_compose`, run once per process."""
-    return detect_compose()
+    """The Compose command to use, detected once per process (and cached on disk)."""
+    return cached_detect_compose()

@@ -75,7 +75,8 @@ def _gpu_reservation() -> Dict[str, Any]:
     return {"resources": {"reservations": {"devices": [{"driver": "nvidia", "count": "all", "capabilities": ["gpu"]}]}}}
 
 
-def _check_instance_type(instance_type: str) -> None:
+def check_instance_type(instance_type: str) -> None:
+    """ValueError naming the choices unless ``instance_type`` is ``local`` or ``local_gpu``."""
     if instance_type not in VALID_INSTANCE_TYPES:
         raise ValueError(
             f"instance_type must be one of {list(VALID_INSTANCE_TYPES)} for the compose runtime, got {instance_type!r}"
@@ -91,34 +92,58 @@ def _environment(environment: Mapping[str, str]) -> Dict[str, str]:
     return dict(environment)
 
 
-def _base_service(image: str, host: str, job: str, environment: Mapping[str, str], gpu: bool) -> Dict[str, Any]:
-    service: Dict[str, Any] = {
+def check_container_config(container_config: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
+    """A copy of ``container_config`` ({} for None); TypeError unless it maps str keys."""
+    if container_config is None:
+        return {}
+    if not isinstance(container_config, Mapping) or not all(isinstance(key, str) for key in container_config):
+        raise TypeError(f"container_config must be a mapping of compose service keys, got {container_config!r}")
+    return copy.deepcopy(dict(container_config))
+
+
+def _base_service(
+    image: str,
+    host: str,
+    job: str,
+    environment: Mapping[str, str],
+    gpu: bool,
+    container_config: Optional[Mapping[str, Any]] = None,
+) -> Dict[str, Any]:
+    # V2's local.container_config: extra service keys; the keys local mode needs win
+    service: Dict[str, Any] = check_container_config(container_config)
+    service.update({
         "image": image,
         "hostname": host,
         "tty": True,
         "environment": _environment(environment),
         "labels": {LABEL_JOB: job, LABEL_HOST: host},
         "networks": {NETWORK: {"aliases": [host]}},
-    }
+    })
     if gpu:
         service["deploy"] = _gpu_reservation()
     return service
 
 
-def training_compose(spec: TrainingSpec, layout: JobLayout) -> Dict[str, Any]:
+def training_compose(
+    spec: TrainingSpec, layout: JobLayout, container_config: Optional[Mapping[str, Any]] = None
+) -> Dict[str, Any]:
     """The compose dict for ``spec``, one ``algo-N`` service per host of ``layout``.
+
+    ``container_config`` (V2's ``local.container_config``) adds compose keys to every
+    service (``shm_size``, ``ulimits`` ...); the keys below take precedence.
 
     Every host mounts its own ``input``/``model``/``output``/``checkpoints`` trees
     (from ``layout``), every channel directory at ``/opt/ml/input/data/<name>``, the
     job's shared dir at ``/opt/ml/shared`` and ``spec.code_dir`` at ``/opt/ml/code``.
     """
-    _check_instance_type(spec.instance_type)
+    check_instance_type(spec.instance_type)
     if len(layout.hosts) != spec.instance_count:
         raise ValueError(f"layout has {len(layout.hosts)} hosts but instance_count is {spec.instance_count}")
     services: Dict[str, Any] = {}
     for host in layout.host_layouts:
         service = _base_service(
-            spec.image_uri, host.host, spec.job_name, spec.environment, spec.instance_type == GPU_INSTANCE_TYPE
+            spec.image_uri, host.host, spec.job_name, spec.environment, spec.instance_type == GPU_INSTANCE_TYPE,
+            container_config,
         )
         volumes: List[Dict[str, Any]] = []
         for source, target in host.mounts():
@@ -139,13 +164,16 @@ def training_compose(spec: TrainingSpec, layout: JobLayout) -> Dict[str, Any]:
     return {"services": services, "networks": {NETWORK: {"driver": "bridge"}}}
 
 
-def serving_compose(spec: ServingSpec, port: int) -> Dict[str, Any]:
+def serving_compose(
+    spec: ServingSpec, port: int, container_config: Optional[Mapping[str, Any]] = None
+) -> Dict[str, Any]:
     """The compose dict for one endpoint container, published on ``127.0.0.1:port``."""
-    _check_instance_type(spec.instance_type)
+    check_instance_type(spec.instance_type)
     if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
         raise ValueError(f"port must be an int between 1 and 65535, got {port!r}")
     service = _base_service(
-        spec.image_uri, SERVING_HOST, spec.endpoint_name, spec.environment, spec.instance_type == GPU_INSTANCE_TYPE
+        spec.image_uri, SERVING_HOST, spec.endpoint_name, spec.environment, spec.instance_type == GPU_INSTANCE_TYPE,
+        container_config,
     )
     volumes = [_bind(spec.model_dir, f"{CONTAINER_ROOT}/model")]
     if spec.code_dir:

@@ -315,9 +315,19 @@ class ComposeRuntime:
         compose: the Compose front end to use; detected (once per process) when None.
         serve_timeout: seconds ``serve`` waits for ``/ping`` before giving up.
         pull: whether a missing image may be pulled (tests pass False).
+        container_config: extra compose service keys for every container (V2's
+            ``local.container_config``, e.g. ``{"shm_size": "1g"}``).
     """
 
-    def __init__(self, compose: Optional[ComposeCommand] = None, serve_timeout: float = 120.0, pull: bool = True):
+    def __init__(
+        self,
+        compose: Optional[ComposeCommand] = None,
+        serve_timeout: float = 120.0,
+        pull: bool = True,
+        container_config: Optional[Dict[str, object]] = None,
+    ):
+        compose_file.check_container_config(container_config)
+        self.container_config = container_config
         if not isinstance(serve_timeout, (int, float)) or isinstance(serve_timeout, bool) or serve_timeout <= 0:
             raise ValueError(f"serve_timeout must be a positive number of seconds, got {serve_timeout!r}")
         self._compose = compose
@@ -345,7 +355,7 @@ class ComposeRuntime:
 
     def train(self, spec: TrainingSpec) -> TrainingResult:
         """Run ``spec`` on ``spec.instance_count`` containers; see the module docstring."""
-        compose_file._check_instance_type(spec.instance_type)
+        compose_file.check_instance_type(spec.instance_type)
         compose = self.compose
         client = docker_client()
         self._prepare_image(client, spec.image_uri)
@@ -355,7 +365,7 @@ class ComposeRuntime:
         for host in layout.host_layouts:
             for channel in spec.channels:
                 os.makedirs(host.channel_dir(channel.name), exist_ok=True)
-        content = compose_file.training_compose(spec, layout)
+        content = compose_file.training_compose(spec, layout, self.container_config)
         path = compose_file.write_compose_file(content, os.path.join(layout.root, COMPOSE_FILE_NAME))
         project = ComposeProject(compose, compose_file.project_name(spec.job_name), path)
         logger.info("Compose file for %s (project %s):\n%s", spec.job_name, project.project,
@@ -412,7 +422,7 @@ class ComposeRuntime:
 
     def serve(self, spec: ServingSpec) -> "ComposeEndpoint":
         """Start the endpoint's container and return once ``/ping`` answers 200."""
-        compose_file._check_instance_type(spec.instance_type)
+        compose_file.check_instance_type(spec.instance_type)
         if spec.port is not None and (isinstance(spec.port, bool) or not isinstance(spec.port, int)):
             raise TypeError(f"port must be an int or None, got {spec.port!r}")
         if not os.path.isdir(spec.model_dir):
@@ -427,7 +437,7 @@ class ComposeRuntime:
         try:
             for attempt in range(attempts):
                 port = spec.port or free_port()
-                content = compose_file.serving_compose(spec, port)
+                content = compose_file.serving_compose(spec, port, self.container_config)
                 path = compose_file.write_compose_file(content, os.path.join(work_dir, COMPOSE_FILE_NAME))
                 project = ComposeProject(compose, compose_file.project_name(spec.endpoint_name), path)
                 endpoint = ComposeEndpoint(project, client, port, work_dir if owns_work_dir else None)

@@ -13,7 +13,12 @@ import textwrap
 import pytest
 from packaging.version import Version
 
-from sagemaker_estimators.local.compose_cli import ComposeNotFoundError, detect_compose, parse_compose_version
+from sagemaker_estimators.local.compose_cli import (
+    ComposeNotFoundError,
+    cached_detect_compose,
+    detect_compose,
+    parse_compose_version,
+)
 
 PODMAN_WITH_PODMAN_COMPOSE = """\
 >>>> Executing external compose provider "/usr/bin/podman-compose". Please refer to the documentation for details. <<<<
@@ -154,3 +159,19 @@ def test_unreadable_version_is_reported(bin_dir):
 
     with pytest.raises(ComposeNotFoundError, match="could not read a version from 'Docker Compose version dev'"):
         detect_compose()
+
+
+def test_disk_cache_reuses_the_answer_until_the_installation_changes(bin_dir, tmp_path):
+    cache = str(tmp_path / "cache" / "compose.json")
+    calls = tmp_path / "calls"
+    _fake(bin_dir, "docker", f'echo probed >> {calls}\necho "Docker Compose version v2.24.6"\n')
+
+    assert cached_detect_compose(cache).version == Version("2.24.6")
+    assert cached_detect_compose(cache).version == Version("2.24.6")
+    assert calls.read_text().count("probed") == 1  # the second answer came from the cache
+
+    # an upgraded binary (other size and time) is probed again
+    _fake(bin_dir, "docker", f'echo probed >> {calls}\necho "Docker Compose version v5.0.0 (upgraded)"\n')
+    os.utime(bin_dir / "docker", ns=(1, 10**18))
+    assert cached_detect_compose(cache).version == Version("5.0.0")
+    assert calls.read_text().count("probed") == 2

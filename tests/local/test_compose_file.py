@@ -197,3 +197,19 @@ def test_the_schema_check_catches_a_broken_file(tmp_path, validator):
 
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(content)
+
+
+def test_container_config_adds_service_keys_but_cannot_override_ours(tmp_path, validator):
+    spec = _spec(tmp_path)
+    layout = create_job_layout(spec.work_dir, 2, spec.hyperparameters, spec.channels)
+    extra = {"shm_size": "1g", "image": "not-this-one", "ulimits": {"memlock": -1}}
+
+    content = compose_file.training_compose(spec, layout, container_config=extra)
+
+    for service in content["services"].values():
+        assert (service["shm_size"], service["ulimits"], service["image"]) == ("1g", {"memlock": -1}, spec.image_uri)
+    validator.validate(content)
+    serving = compose_file.serving_compose(_serving_spec(), 8080, container_config={"shm_size": "2g"})
+    assert serving["services"]["algo-1"]["shm_size"] == "2g"
+    with pytest.raises(TypeError, match="container_config must be a mapping"):
+        compose_file.training_compose(spec, layout, container_config=["shm_size"])
