@@ -59,6 +59,7 @@ setup(
     ],
     extras_require={
         "v3": ["sagemaker-core>=1"],
+        "examples": ["scikit-learn>=1.2", "joblib"],
         "test": [
             "pytest>=7",
             "moto[server]>=5,<6",
@@ -66,6 +67,8 @@ setup(
             "scikit-learn>=1.2",
             "joblib",
             "numpy",
+            "sagemaker-training",
+            "wheel",
         ],
     },
     classifiers=[
