@@ -1,0 +1,7 @@
+"""V2 import path ``sagemaker.predictor`` (implemented in ``sagemaker_estimators.serving.predictor``)."""
+from sagemaker_estimators import _facade
+from sagemaker_estimators.serving.predictor import Predictor, PredictorBase
+
+_facade.install()
+
+__all__ = ["Predictor", "PredictorBase"]

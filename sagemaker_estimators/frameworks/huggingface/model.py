@@ -1,0 +1,99 @@
+"""``HuggingFaceModel`` and ``HuggingFacePredictor`` (``sagemaker.huggingface.model``).
+
+Code given with ``entry_point`` is repacked into the model archive; a model
+deployed from a HuggingFace estimator has no inference entry point by default,
+so ``SAGEMAKER_PROGRAM`` and ``SAGEMAKER_SUBMIT_DIRECTORY`` are empty (V2).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Optional
+
+from sagemaker_estimators import image_uris
+from sagemaker_estimators.frameworks import common
+from sagemaker_estimators.serving.deserializers import JSONDeserializer
+from sagemaker_estimators.serving.model import FrameworkServingModel
+from sagemaker_estimators.serving.predictor import Predictor
+from sagemaker_estimators.serving.serializers import JSONSerializer
+
+
+class HuggingFacePredictor(Predictor):
+    """A Predictor for HuggingFace endpoints: JSON requests and responses by default."""
+
+    def __init__(self, endpoint_name: str, sagemaker_session: Any = None, serializer: Any = None,
+                 deserializer: Any = None, component_name: Optional[str] = None):
+        super().__init__(endpoint_name, sagemaker_session,
+                         serializer=JSONSerializer() if serializer is None else serializer,
+                         deserializer=JSONDeserializer() if deserializer is None else deserializer,
+                         component_name=component_name)
+
+
+class HuggingFaceModel(FrameworkServingModel):
+    """A HuggingFace Transformers model for SageMaker hosting (V2's parameters and defaults)."""
+
+    _framework_name = "huggingface"
+
+    def __init__(self, role: Optional[str] = None, model_data: Any = None, entry_point: Optional[str] = None,
+                 transformers_version: Optional[str] = None, tensorflow_version: Optional[str] = None,
+                 pytorch_version: Optional[str] = None, py_version: Optional[str] = None,
+                 image_uri: Optional[str] = None, predictor_cls: Optional[Callable] = HuggingFacePredictor,
+                 model_server_workers: Optional[int] = None, **kwargs: Any):
+        common.require_versions("HuggingFaceModel", transformers_version, py_version, image_uri)
+        if image_uri is None:
+            if tensorflow_version is not None and pytorch_version is not None:
+                raise ValueError("tensorflow_version and pytorch_version are both set: specify only one of them.")
+            if tensorflow_version is None and pytorch_version is None:
+                raise ValueError("tensorflow_version and pytorch_version are both None: specify one of them.")
+        if py_version == "py2":
+            raise ValueError("py2 is not supported with HuggingFace images")
+        self.framework_version = transformers_version
+        self.pytorch_version = pytorch_version
+        self.tensorflow_version = tensorflow_version
+        self.py_version = py_version
+        super().__init__(model_data, image_uri, role, entry_point, predictor_cls=predictor_cls, **kwargs)
+        self.model_server_workers = model_server_workers
+
+    def _base_framework_version(self) -> str:
+        if self.tensorflow_version is not None:
+            return f"tensorflow{self.tensorflow_version}"
+        return f"pytorch{self.pytorch_version}"
+
+    def serving_image_uri(self, region_name: str, instance_type: Optional[str] = None,
+                          accelerator_type: Optional[str] = None, serverless_inference_config: Any = None,
+                          inference_tool: Optional[str] = None) -> str:
+        """The HuggingFace inference image (neuron/neuronx images for ml.inf* instance types)."""
+        return image_uris.retrieve(self._framework_name, region_name, version=self.framework_version,
+                                   py_version=self.py_version, instance_type=instance_type,
+                                   accelerator_type=accelerator_type, image_scope="inference",
+                                   base_framework_version=self._base_framework_version(),
+                                   serverless_inference_config=serverless_inference_config,
+                                   inference_tool=inference_tool)
+
+    def _repack_code(self) -> bool:
+        return True
+
+    def _image_config_sent(self) -> Optional[Dict[str, Any]]:
+        return self.image_config
+
+    def deploy(self, initial_instance_count: Optional[int] = None, instance_type: Optional[str] = None,
+               serializer: Any = None, deserializer: Any = None, accelerator_type: Optional[str] = None,
+               endpoint_name: Optional[str] = None, tags: Any = None, kms_key: Optional[str] = None,
+               wait: bool = True, data_capture_config: Any = None, async_inference_config: Any = None,
+               serverless_inference_config: Any = None, volume_size: Optional[int] = None,
+               model_data_download_timeout: Optional[int] = None,
+               container_startup_health_check_timeout: Optional[int] = None,
+               inference_recommendation_id: Optional[str] = None, explainer_config: Any = None,
+               update_endpoint: bool = False, **kwargs: Any):
+        """Deploy as ``Model.deploy``; an ``ml.inf*`` instance type selects the Neuron image."""
+        if not self.image_uri and isinstance(instance_type, str) and instance_type.startswith("ml.inf"):
+            self._init_sagemaker_session_if_does_not_exist(instance_type)
+            tool = "neuron" if instance_type.startswith("ml.inf1") else "neuronx"
+            self.image_uri = self.serving_image_uri(self.sagemaker_session.boto_region_name, instance_type,
+                                                    inference_tool=tool)
+        return super().deploy(
+            initial_instance_count, instance_type, serializer, deserializer, accelerator_type, endpoint_name, tags,
+            kms_key, wait, data_capture_config, async_inference_config, serverless_inference_config,
+            volume_size=volume_size, model_data_download_timeout=model_data_download_timeout,
+            container_startup_health_check_timeout=container_startup_health_check_timeout,
+            inference_recommendation_id=inference_recommendation_id, explainer_config=explainer_config,
+            update_endpoint=update_endpoint, **kwargs,
+        )

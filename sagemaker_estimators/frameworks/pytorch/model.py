@@ -1,0 +1,66 @@
+"""``PyTorchModel`` and ``PyTorchPredictor`` (``sagemaker.pytorch.model``).
+
+The inference code is repacked into the model archive's ``code/`` folder
+(PyTorch >= 1.2 serving images load it from ``/opt/ml/model/code``).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Optional
+
+from packaging.version import InvalidVersion, Version
+
+from sagemaker_estimators import image_uris
+from sagemaker_estimators.frameworks import common
+from sagemaker_estimators.serving.deserializers import NumpyDeserializer
+from sagemaker_estimators.serving.model import FrameworkServingModel
+from sagemaker_estimators.serving.predictor import Predictor
+from sagemaker_estimators.serving.serializers import NumpySerializer
+
+logger = logging.getLogger(__name__)
+
+
+class PyTorchPredictor(Predictor):
+    """A Predictor for PyTorch endpoints: ``.npy`` request and response bodies by default."""
+
+    def __init__(self, endpoint_name: str, sagemaker_session: Any = None, serializer: Any = None,
+                 deserializer: Any = None, component_name: Optional[str] = None):
+        super().__init__(endpoint_name, sagemaker_session,
+                         serializer=NumpySerializer() if serializer is None else serializer,
+                         deserializer=NumpyDeserializer() if deserializer is None else deserializer,
+                         component_name=component_name)
+
+
+class PyTorchModel(FrameworkServingModel):
+    """A PyTorch model for SageMaker hosting (V2's parameters and defaults)."""
+
+    _framework_name = "pytorch"
+    _LOWEST_MMS_VERSION = "1.2"
+
+    def __init__(self, model_data: Any, role: Optional[str] = None, entry_point: Optional[str] = None,
+                 framework_version: str = "1.3", py_version: Optional[str] = None, image_uri: Optional[str] = None,
+                 predictor_cls: Optional[Callable] = PyTorchPredictor, model_server_workers: Optional[int] = None,
+                 **kwargs: Any):
+        common.require_versions("PyTorchModel", framework_version, py_version, image_uri)
+        if image_uri is None:
+            common.check_versions("pytorch", framework_version, py_version, image_scope="inference")
+        if py_version == "py2":
+            logger.warning("py2 images are deprecated; use a py3 version.")
+        self.framework_version = framework_version
+        self.py_version = py_version
+        super().__init__(model_data, image_uri, role, entry_point, predictor_cls=predictor_cls, **kwargs)
+        self.model_server_workers = model_server_workers
+
+    def serving_image_uri(self, region_name: str, instance_type: Optional[str], accelerator_type: Optional[str] = None,
+                          serverless_inference_config: Any = None) -> str:
+        """The PyTorch inference image for the region and instance type."""
+        return image_uris.retrieve(self._framework_name, region_name, version=self.framework_version,
+                                   py_version=self.py_version, instance_type=instance_type,
+                                   accelerator_type=accelerator_type, image_scope="inference",
+                                   serverless_inference_config=serverless_inference_config)
+
+    def _repack_code(self) -> bool:
+        try:
+            return Version(self.framework_version) >= Version(self._LOWEST_MMS_VERSION)
+        except (InvalidVersion, TypeError):
+            return True

@@ -1,0 +1,75 @@
+"""``XGBoostModel`` and ``XGBoostPredictor`` (``sagemaker.xgboost.model``).
+
+The inference code is uploaded as ``sourcedir.tar.gz`` (not repacked, unless
+network isolation is on) and ``SAGEMAKER_SUBMIT_DIRECTORY`` is its S3 URI.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from sagemaker_estimators import image_uris
+from sagemaker_estimators.serving.deserializers import CSVDeserializer
+from sagemaker_estimators.serving.model import FrameworkServingModel
+from sagemaker_estimators.serving.predictor import Predictor
+from sagemaker_estimators.serving.serializers import LibSVMSerializer
+
+#: versions SageMaker does not serve, and why (V2's message)
+UNSUPPORTED_VERSIONS = {
+    "1.1": ("XGBoost 1.1 is not supported on SageMaker because XGBoost 1.1 has broken capability to run "
+            "prediction when the test input has fewer features than the training data in LIBSVM inputs. "
+            "This capability has been restored in XGBoost 1.2 (https://github.com/dmlc/xgboost/pull/5955). "
+            "Consider using SageMaker XGBoost 1.2-1."),
+}
+
+
+class XGBoostPredictor(Predictor):
+    """A Predictor for XGBoost endpoints: LibSVM requests, CSV responses by default."""
+
+    def __init__(self, endpoint_name: str, sagemaker_session: Any = None, serializer: Any = None,
+                 deserializer: Any = None, component_name: Optional[str] = None):
+        super().__init__(endpoint_name, sagemaker_session,
+                         serializer=LibSVMSerializer() if serializer is None else serializer,
+                         deserializer=CSVDeserializer() if deserializer is None else deserializer,
+                         component_name=component_name)
+
+
+class XGBoostModel(FrameworkServingModel):
+    """An XGBoost (script mode) model for SageMaker hosting (V2's parameters and defaults)."""
+
+    _framework_name = "xgboost"
+    _needs_instance_type = False
+    _use_repacked_data = False
+
+    def __init__(self, model_data: Any, role: Optional[str] = None, entry_point: Optional[str] = None,
+                 framework_version: Optional[str] = None, image_uri: Optional[str] = None, py_version: str = "py3",
+                 predictor_cls: Optional[Callable] = XGBoostPredictor, model_server_workers: Optional[int] = None,
+                 **kwargs: Any):
+        if py_version != "py3":
+            raise ValueError(f"py_version={py_version!r} is not supported by XGBoost images; use 'py3'.")
+        if framework_version is None and image_uri is None:
+            raise ValueError("XGBoostModel needs framework_version (e.g. '1.7-1') or image_uri.")
+        if framework_version is not None:
+            message = UNSUPPORTED_VERSIONS.get(framework_version.split("-")[0])
+            if message:
+                raise ValueError(message)
+            if image_uri is None:
+                from sagemaker_estimators.frameworks import common
+
+                common.check_versions("xgboost", framework_version, None, image_scope="inference")
+        super().__init__(model_data, image_uri, role, entry_point, predictor_cls=predictor_cls, **kwargs)
+        self.py_version = py_version
+        self.framework_version = framework_version
+        self.model_server_workers = model_server_workers
+
+    def serving_image_uri(self, region_name: str, instance_type: Optional[str],
+                          serverless_inference_config: Any = None) -> str:
+        """The XGBoost image for the region and instance type."""
+        return image_uris.retrieve(self._framework_name, region_name, version=self.framework_version,
+                                   instance_type=instance_type, serverless_inference_config=serverless_inference_config)
+
+    def _deploy_image(self, instance_type: Optional[str], accelerator_type: Optional[str],
+                      serverless_inference_config: Any, **extra: Any) -> str:
+        if self.image_uri:
+            return self.image_uri
+        return self.serving_image_uri(self.sagemaker_session.boto_region_name, instance_type,
+                                      serverless_inference_config=serverless_inference_config)
