@@ -63,6 +63,7 @@ FRAMEWORK_REPOSITORIES = (
 )
 DEFAULT_BATCH_STRATEGY = "MultiRecord"
 DEFAULT_MAX_PAYLOAD_MB = 6
+_CONTAINER_STRATEGIES = {"MULTI_RECORD": "MultiRecord", "SINGLE_RECORD": "SingleRecord"}
 #: where artifacts go when a job has no output path (local code without output_path)
 DEFAULT_OUTPUT_FOLDER = "sagemaker-local-output"
 
@@ -707,8 +708,8 @@ class LocalSagemakerClient:
         if "MaxPayloadInMB" in kwargs:
             environment["SAGEMAKER_MAX_PAYLOAD_IN_MB"] = str(kwargs["MaxPayloadInMB"])
         if "BatchStrategy" in kwargs:
-            environment["SAGEMAKER_BATCH_STRATEGY"] = {"SingleRecord": "SINGLE_RECORD",
-                                                      "MultiRecord": "MULTI_RECORD"}[kwargs["BatchStrategy"]]
+            by_api_name = {api: env for env, api in _CONTAINER_STRATEGIES.items()}
+            environment["SAGEMAKER_BATCH_STRATEGY"] = by_api_name.get(kwargs["BatchStrategy"], str(kwargs["BatchStrategy"]))
         if int(kwargs.get("MaxConcurrentTransforms") or 1) > 1:
             logger.warning("Local transform jobs send one request at a time; MaxConcurrentTransforms is ignored")
         environment.update(kwargs.get("Environment") or {})
@@ -725,9 +726,14 @@ class LocalSagemakerClient:
                 offered = json.loads(body.decode("utf-8")) if status == 200 else {}
             except (OSError, ValueError):
                 offered = {}
-            for key in ("BatchStrategy", "MaxPayloadInMB"):
-                if key not in settings and key in (offered if isinstance(offered, dict) else {}):
-                    settings[key] = offered[key]
+            offered = offered if isinstance(offered, dict) else {}
+            # containers answer in their environment-variable spelling (MULTI_RECORD); V2 took it
+            # verbatim and then rejected it
+            strategy = _CONTAINER_STRATEGIES.get(offered.get("BatchStrategy"), offered.get("BatchStrategy"))
+            if "BatchStrategy" not in settings and strategy is not None:
+                settings["BatchStrategy"] = strategy
+            if "MaxPayloadInMB" not in settings and offered.get("MaxPayloadInMB") is not None:
+                settings["MaxPayloadInMB"] = offered["MaxPayloadInMB"]
         settings.setdefault("BatchStrategy", DEFAULT_BATCH_STRATEGY)
         settings.setdefault("MaxPayloadInMB", DEFAULT_MAX_PAYLOAD_MB)
         return settings
