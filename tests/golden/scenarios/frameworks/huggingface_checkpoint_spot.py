@@ -1,0 +1,23 @@
+"""HuggingFace with spot and checkpoint_local_path."""
+from sagemaker.huggingface import HuggingFace
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+
+with open("train.py", "w") as handle:
+    handle.write("import argparse\nprint('training')\n")
+
+est = HuggingFace(
+    entry_point="train.py",
+    role=ROLE,
+    transformers_version="4.36.0",
+    pytorch_version="2.1.0",
+    py_version="py310",
+    instance_count=1,
+    instance_type="ml.g5.2xlarge",
+    use_spot_instances=True,
+    max_wait=7200,
+    max_run=3600,
+    checkpoint_s3_uri="s3://my-data/ckpt",
+    checkpoint_local_path="/opt/ml/checkpoints",
+)
+est.fit({"train": "s3://my-data/train", "test": "s3://my-data/test"})

@@ -1,0 +1,19 @@
+"""HuggingFace with tensorflow_version (transformers 4.17.0, TF 2.6.3)."""
+from sagemaker.huggingface import HuggingFace
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+
+with open("train.py", "w") as handle:
+    handle.write("import argparse\nprint('training')\n")
+
+est = HuggingFace(
+    entry_point="train.py",
+    role=ROLE,
+    transformers_version="4.17.0",
+    tensorflow_version="2.6.3",
+    py_version="py38",
+    instance_count=1,
+    instance_type="ml.p3.2xlarge",
+)
+est.fit({"train": "s3://my-data/train", "test": "s3://my-data/test"})
+record_value("image", est.training_image_uri())

@@ -1,0 +1,18 @@
+"""XGBoost script mode with hyperparameters."""
+from sagemaker.xgboost import XGBoost
+
+ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
+
+with open("train.py", "w") as handle:
+    handle.write("import argparse\nprint('training')\n")
+
+est = XGBoost(
+    entry_point="train.py",
+    role=ROLE,
+    framework_version="1.7-1",
+    instance_count=1,
+    instance_type="ml.m5.xlarge",
+    hyperparameters={"num_round": 50, "objective": "binary:logistic", "eta": 0.2},
+)
+est.fit({"train": "s3://my-data/train", "validation": "s3://my-data/val"})
+record_value("image", est.training_image_uri())
