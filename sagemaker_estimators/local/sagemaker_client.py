@@ -109,8 +109,9 @@ class LocalSagemakerClient:
         sagemaker_session: the :class:`~sagemaker_estimators.local.session.LocalSession`
             whose ``config`` (``local.container_root``, ``local.serving_port``,
             ``local.container_config``) and S3 client are used.
-        runtime_factory: ``instance_type -> LocalRuntime``, to use other runtimes
-            (default: compose for local/local_gpu, process for local_process).
+        runtime_factory: ``instance_type -> LocalRuntime``, called for every job and
+            endpoint, to use other runtimes (default: compose for local/local_gpu with
+            ``local.container_config``, process for local_process).
     """
 
     def __init__(self, sagemaker_session: Any = None, runtime_factory: Optional[Callable[[str], LocalRuntime]] = None):
@@ -120,7 +121,6 @@ class LocalSagemakerClient:
             sagemaker_session = LocalSession()
         self.sagemaker_session = sagemaker_session
         self._runtime_factory = runtime_factory
-        self._runtimes: Dict[str, LocalRuntime] = {}
 
     # ------------------------------------------------------------------ plumbing
 
@@ -131,28 +131,17 @@ class LocalSagemakerClient:
         return self._local_config().get("container_root")
 
     def runtime(self, instance_type: str) -> LocalRuntime:
-        """The runtime that runs ``instance_type`` (created once per client)."""
+        """The runtime that runs ``instance_type``, made from the session's current config."""
         check_instance_type(instance_type, "InstanceType")
-        key = PROCESS_INSTANCE_TYPE if instance_type == PROCESS_INSTANCE_TYPE else "compose"
-        runtime = self._runtimes.get(key)
-        if runtime is None:
-            if self._runtime_factory is not None:
-                runtime = self._runtime_factory(instance_type)
-            elif key == PROCESS_INSTANCE_TYPE:
-                from sagemaker_estimators.local.process_runtime import ProcessRuntime
+        if self._runtime_factory is not None:
+            return self._runtime_factory(instance_type)
+        if instance_type == PROCESS_INSTANCE_TYPE:
+            from sagemaker_estimators.local.process_runtime import ProcessRuntime
 
-                runtime = ProcessRuntime()
-            else:
-                runtime = self._compose_runtime()
-            self._runtimes[key] = runtime
-        return runtime
-
-    def _compose_runtime(self) -> LocalRuntime:
+            return ProcessRuntime()
         from sagemaker_estimators.local.compose_runtime import ComposeRuntime
 
-        if self._local_config().get("container_config"):
-            logger.warning("local.container_config is not applied by the compose runtime yet; ignoring it")
-        return ComposeRuntime()
+        return ComposeRuntime(container_config=self._local_config().get("container_config"))
 
     def _region(self) -> str:
         return self.sagemaker_session.boto_region_name
