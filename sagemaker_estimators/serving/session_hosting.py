@@ -152,14 +152,14 @@ class HostingMixin:
             request["ExecutionRoleArn"] = self.get_caller_identity_arn()
         tags = req.format_tags(new_tags)
         if not tags and existing.get("EndpointConfigArn"):
-            tags = self.sagemaker_client.list_tags(ResourceArn=existing["EndpointConfigArn"]).get("Tags")
+            tags = self.list_tags(existing["EndpointConfigArn"])
         if tags:
             request["Tags"] = tags
         kms_key = new_kms_key or existing.get("KmsKeyId")
         if kms_key is not None:
             request["KmsKeyId"] = kms_key
         capture = new_data_capture_config_dict or existing.get("DataCaptureConfig")
-        if capture is not None:
+        if capture:
             request["DataCaptureConfig"] = capture
         if existing.get("AsyncInferenceConfig") is not None:
             request["AsyncInferenceConfig"] = existing["AsyncInferenceConfig"]
@@ -176,6 +176,19 @@ class HostingMixin:
         """DeleteEndpointConfig."""
         logger.info("Deleting endpoint configuration with name: %s", endpoint_config_name)
         self.sagemaker_client.delete_endpoint_config(EndpointConfigName=endpoint_config_name)
+
+    def list_tags(self, resource_arn: str, max_results: int = 50) -> List[Dict[str, str]]:
+        """Every tag of a SageMaker resource except AWS-reserved ``aws:*`` tags."""
+        tags: List[Dict[str, str]] = []
+        kwargs: Dict[str, Any] = {"ResourceArn": resource_arn, "MaxResults": max_results}
+        while True:
+            response = self.sagemaker_client.list_tags(**kwargs)
+            tags.extend(response.get("Tags", []))
+            token = response.get("nextToken") or response.get("NextToken")
+            if not token:
+                break
+            kwargs["NextToken"] = token
+        return [tag for tag in tags if "aws:" not in tag["Key"]]
 
     # endpoints ------------------------------------------------------------------------
     def create_endpoint(self, endpoint_name: str, config_name: str, tags: Any = None, wait: bool = True,

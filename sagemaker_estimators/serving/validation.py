@@ -35,7 +35,9 @@ def check_model_data(model_data: Any) -> None:
     if not isinstance(model_data, str):
         raise TypeError(f"model_data must be a str URI or an S3DataSource dict, got {type(model_data).__name__}: "
                         f"{model_data!r}")
-    scheme_ok = (model_data.startswith("s3://") and len(model_data) > 5) or model_data.startswith("file://")
+    from sagemaker_estimators.s3 import is_s3_uri
+
+    scheme_ok = is_s3_uri(model_data) or model_data.startswith("file://")
     if not scheme_ok or not model_data.endswith(".tar.gz"):
         raise ValueError(
             f"model_data={model_data!r} is not a model archive URI: expected 's3://bucket/.../model.tar.gz' "
