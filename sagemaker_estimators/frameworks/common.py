@@ -94,8 +94,8 @@ def restore_framework_versions(params: dict, job_details: dict, framework_name: 
     """attach(): read framework_version / py_version back from the job's training image (V2's rules)."""
     image_uri = params.pop("image_uri")
     framework, py_version, tag, _ = framework_name_from_image(image_uri)
-    if framework and framework_name != "xgboost":
-        framework = framework.split("-")[0]
+    if framework and framework_name == "pytorch":
+        framework = framework.split("-")[0]  # pytorch-trcomp images are PyTorch jobs too
     params["framework_version"] = framework_version_from_tag(tag)
     params["py_version"] = py_version
     if not framework:
