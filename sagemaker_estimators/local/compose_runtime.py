@@ -84,6 +84,57 @@ def docker_client():
     return client
 
 
+class ClientFuture:
+    """A Docker SDK client built on a background thread.
+
+    Importing the SDK and reaching the engine costs ~0.3 s; a job overlaps it with
+    ``compose up`` and asks for the client only when it needs it.
+    """
+
+    def __init__(self) -> None:
+        self._client = None
+        self._error: Optional[BaseException] = None
+        self._thread = threading.Thread(target=self._load, name="docker-client", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            self._client = docker_client()
+        except BaseException as error:  # handed to the caller of get()
+            self._error = error
+
+    def get(self):
+        """The client; raises the engine error :func:`docker_client` raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._client
+
+    def get_or_none(self):
+        """The client, or None when no engine could be reached."""
+        try:
+            return self.get()
+        except Exception:
+            return None
+
+
+def image_present(image_uri: str) -> Optional[bool]:
+    """Whether the engine has ``image_uri``, asked through the docker CLI (fast), or None without one."""
+    cli = shutil.which("docker")
+    if cli is None:
+        return None
+    try:
+        result = subprocess.run(
+            [cli, "image", "inspect", "--format", "{{.Id}}", image_uri],
+            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode == 0:
+        return True
+    return False if "no such image" in (result.stderr + result.stdout).lower() else None
+
+
 def split_image_uri(image_uri: str) -> Tuple[str, str, str]:
     """(registry, repository, tag) of an image URI; registry is "" for Docker Hub names."""
     name, _, digest = image_uri.partition("@")
@@ -340,7 +391,11 @@ class ComposeRuntime:
             self._compose = compose_command()
         return self._compose
 
-    def _prepare_image(self, client, image_uri: str) -> None:
+    def _prepare_image(self, client_future: ClientFuture, image_uri: str) -> None:
+        """Make sure the engine has the image: pulled (with ECR login) only when absent."""
+        if image_present(image_uri):
+            return
+        client = client_future.get()  # also the clear error when no engine answers
         if self.pull:
             ensure_image(client, image_uri)
             return
@@ -357,8 +412,8 @@ class ComposeRuntime:
         """Run ``spec`` on ``spec.instance_count`` containers; see the module docstring."""
         compose_file.check_instance_type(spec.instance_type)
         compose = self.compose
-        client = docker_client()
-        self._prepare_image(client, spec.image_uri)
+        client_future = ClientFuture()
+        self._prepare_image(client_future, spec.image_uri)
         layout = create_job_layout(
             spec.work_dir, spec.instance_count, spec.hyperparameters, spec.channels, spec.instance_type
         )
@@ -372,10 +427,12 @@ class ComposeRuntime:
                     compose_file.dump(compose_file.masked(content)))
         try:
             project.up()
-            self._wait_for_hosts(spec, layout, project, client)
+            self._wait_for_hosts(spec, layout, project, client_future.get())
         finally:
+            client = client_future.get_or_none()
             project.down(client)
-            reclaim_ownership(client, spec.image_uri, [layout.root, spec.checkpoint_local_dir or "", spec.code_dir or ""])
+            if client is not None:
+                reclaim_ownership(client, spec.image_uri, [layout.root, spec.checkpoint_local_dir or "", spec.code_dir or ""])
         return pack_artifacts(layout, spec.artifacts_dir)
 
     def _wait_for_hosts(self, spec: TrainingSpec, layout: JobLayout, project: ComposeProject, client) -> None:
@@ -428,8 +485,8 @@ class ComposeRuntime:
         if not os.path.isdir(spec.model_dir):
             raise ValueError(f"model_dir must be an existing directory, got {spec.model_dir!r}")
         compose = self.compose
-        client = docker_client()
-        self._prepare_image(client, spec.image_uri)
+        client_future = ClientFuture()
+        self._prepare_image(client_future, spec.image_uri)
         owns_work_dir = not spec.work_dir
         work_dir = spec.work_dir or tempfile.mkdtemp(prefix="sm-endpoint-")
         os.makedirs(work_dir, exist_ok=True)
@@ -440,7 +497,7 @@ class ComposeRuntime:
                 content = compose_file.serving_compose(spec, port, self.container_config)
                 path = compose_file.write_compose_file(content, os.path.join(work_dir, COMPOSE_FILE_NAME))
                 project = ComposeProject(compose, compose_file.project_name(spec.endpoint_name), path)
-                endpoint = ComposeEndpoint(project, client, port, work_dir if owns_work_dir else None)
+                endpoint = ComposeEndpoint(project, client_future, port, work_dir if owns_work_dir else None)
                 try:
                     project.up()
                 except ComposeError as error:
@@ -477,11 +534,12 @@ class ComposeEndpoint:
     Endpoints still running when the interpreter exits are stopped then.
     """
 
-    def __init__(self, project: ComposeProject, client, port: int, owned_work_dir: Optional[str]):
+    def __init__(self, project: ComposeProject, client_future: ClientFuture, port: int,
+                 owned_work_dir: Optional[str]):
         self.project = project
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
-        self._client = client
+        self._client_future = client_future
         self._owned_work_dir = owned_work_dir
         self._stopped = False
         self._lock = threading.Lock()
@@ -522,7 +580,7 @@ class ComposeEndpoint:
         )
 
     def _container(self):
-        containers = self.project.containers(self._client)
+        containers = self.project.containers(self._client_future.get())
         return containers.get(compose_file.SERVING_HOST)
 
     def log_tail(self, lines: int = LOG_TAIL_LINES) -> str:
@@ -563,6 +621,6 @@ class ComposeEndpoint:
                 return
             self._stopped = True
         _LIVE_ENDPOINTS.discard(self)
-        self.project.down(self._client)
+        self.project.down(self._client_future.get_or_none())
         if remove_work_dir and self._owned_work_dir:
             shutil.rmtree(self._owned_work_dir, ignore_errors=True)
