@@ -1,0 +1,93 @@
+"""Predictor.predict on the wire: a real HTTP server speaks the InvokeEndpoint protocol."""
+from __future__ import annotations
+
+import boto3
+import pytest
+
+from sagemaker_estimators.serving.deserializers import CSVDeserializer, JSONDeserializer, StringDeserializer
+from sagemaker_estimators.serving.predictor import Predictor
+from sagemaker_estimators.serving.serializers import CSVSerializer, JSONLinesSerializer, JSONSerializer
+from sagemaker_estimators.session import Session
+from tests.serving.hosting_helpers import InvocationServer, json_body
+
+
+@pytest.fixture
+def server():
+    with InvocationServer(body=b'{"scores": [0.5, 0.25]}') as running:
+        yield running
+
+
+def _session(server):
+    boto_session = boto3.Session(region_name="us-west-2", aws_access_key_id="x", aws_secret_access_key="y")
+    return Session(boto_session=boto_session, sagemaker_runtime_client=server.runtime_client())
+
+
+def test_default_predictor_sends_bytes_with_accept_any(server):
+    predictor = Predictor("my-endpoint", _session(server))
+    assert predictor.predict(b"\x00raw") == b'{"scores": [0.5, 0.25]}'
+    request = server.requests[0]
+    assert request["path"] == "/endpoints/my-endpoint/invocations"
+    assert request["headers"]["Accept"] == "*/*"
+    assert request["headers"]["Content-Type"] == "application/octet-stream"
+    assert request["body"] == b"\x00raw"
+
+
+def test_json_predict_with_all_invoke_options(server):
+    predictor = Predictor(endpoint_name="ep", sagemaker_session=_session(server), serializer=JSONSerializer(),
+                          deserializer=JSONDeserializer())
+    result = predictor.predict({"instances": [1, 2]}, target_model="m2.tar.gz", target_variant="Blue",
+                               inference_id="req-1", custom_attributes="trace=1")
+    assert result == {"scores": [0.5, 0.25]}
+    headers = server.requests[0]["headers"]
+    assert json_body(server.requests[0]) == {"instances": [1, 2]}
+    assert headers["Content-Type"] == "application/json" and headers["Accept"] == "application/json"
+    assert headers["X-Amzn-SageMaker-Target-Model"] == "m2.tar.gz"
+    assert headers["X-Amzn-SageMaker-Target-Variant"] == "Blue"
+    assert headers["X-Amzn-SageMaker-Inference-Id"] == "req-1"
+    assert headers["X-Amzn-SageMaker-Custom-Attributes"] == "trace=1"
+
+
+def test_csv_rows_joined_without_trailing_newline_and_initial_args_win(server):
+    predictor = Predictor("ep", _session(server), serializer=CSVSerializer(), deserializer=StringDeserializer())
+    predictor.predict([[1, 2], [3, 4.5]], initial_args={"Accept": "text/plain", "ContentType": "text/x-csv"})
+    request = server.requests[0]
+    assert request["body"] == b"1,2\n3,4.5"
+    assert request["headers"]["Accept"] == "text/plain"
+    assert request["headers"]["Content-Type"] == "text/x-csv"
+
+
+def test_content_type_and_accept_properties_override_serializers(server):
+    predictor = Predictor("ep", _session(server), serializer=JSONLinesSerializer(), deserializer=CSVDeserializer())
+    assert predictor.content_type == "application/jsonlines" and predictor.accept == ("text/csv",)
+    predictor.content_type = "application/x-custom"
+    predictor.accept = "application/json"
+    predictor.predict([{"a": 1}, {"b": 2}])
+    request = server.requests[0]
+    assert request["body"] == b'{"a": 1}\n{"b": 2}'
+    assert request["headers"]["Content-Type"] == "application/x-custom"
+    assert request["headers"]["Accept"] == "application/json"
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    ({"serializer": "json"}, TypeError),
+    ({"deserializer": JSONDeserializer}, TypeError),
+    ({"content_type": "text/csv"}, TypeError),
+    ({"endpoint_name": ""}, TypeError),
+])
+def test_bad_predictor_arguments(server, kwargs, error):
+    arguments = {"endpoint_name": "ep", "sagemaker_session": _session(server)}
+    arguments.update(kwargs)
+    with pytest.raises(error):
+        Predictor(**arguments)
+    assert server.requests == []
+
+
+def test_predict_through_moto_runtime(aws):
+    from sagemaker_estimators.serving.model import Model
+    from tests.serving.hosting_helpers import IMAGE, ROLE, recorded_session
+
+    session, _ = recorded_session()
+    Model(IMAGE, "s3://b/m/model.tar.gz", ROLE, sagemaker_session=session).deploy(1, "ml.m5.large",
+                                                                                 endpoint_name="moto-ep")
+    body = Predictor("moto-ep", session).predict(b"x")
+    assert isinstance(body, bytes) and body
