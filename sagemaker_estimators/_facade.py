@@ -96,6 +96,21 @@ def _resolve(module: ModuleType, name: str) -> Any:
     return value
 
 
+def lazy_getattr(package: str, source: str, names: tuple) -> Callable[[str], Any]:
+    """A PEP 562 ``__getattr__`` for ``package`` that imports ``names`` from ``source`` on first use.
+
+    The framework facades use it so ``from sagemaker.pytorch import PyTorch`` does not pull in
+    the serving stack that ``PyTorchModel`` needs.
+    """
+
+    def __getattr__(name: str) -> Any:
+        if name in names:
+            return getattr(importlib.import_module(source), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__
+
+
 def install(module: Optional[ModuleType] = None) -> None:
     """Add the lazy V2 names to the ``sagemaker`` module (idempotent).
 

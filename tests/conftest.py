@@ -42,3 +42,21 @@ def no_aws(monkeypatch, tmp_path):
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
     yield
+
+
+@pytest.fixture
+def training_requests(monkeypatch):
+    """The CreateTrainingJob requests the session sends, in order (the real session still sends them)."""
+    import json
+
+    from sagemaker_estimators.session import Session
+
+    sent = []
+    original = Session.create_training_job
+
+    def record(self, request):
+        sent.append(json.loads(json.dumps(request)))
+        return original(self, request)
+
+    monkeypatch.setattr(Session, "create_training_job", record)
+    return sent

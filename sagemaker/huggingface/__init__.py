@@ -5,15 +5,7 @@ from sagemaker_estimators.frameworks.huggingface.estimator import HuggingFace
 
 _facade.install()
 
-_MODEL_NAMES = ('HuggingFaceModel', 'HuggingFacePredictor')
-
-
-def __getattr__(name):
-    # the model classes pull in the serving stack: load them on first use only
-    if name in _MODEL_NAMES:
-        from sagemaker_estimators.frameworks.huggingface import model
-
-        return getattr(model, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: the model classes pull in the serving stack: loaded on first use only
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.huggingface.model", ('HuggingFaceModel', 'HuggingFacePredictor'))
 
 __all__ = ["HuggingFace", "HuggingFaceModel", "HuggingFacePredictor", "TrainingCompilerConfig"]

@@ -4,15 +4,7 @@ from sagemaker_estimators.frameworks.xgboost.estimator import XGBoost
 
 _facade.install()
 
-_MODEL_NAMES = ('XGBoostModel', 'XGBoostPredictor')
-
-
-def __getattr__(name):
-    # the model classes pull in the serving stack: load them on first use only
-    if name in _MODEL_NAMES:
-        from sagemaker_estimators.frameworks.xgboost import model
-
-        return getattr(model, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+#: the model classes pull in the serving stack: loaded on first use only
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.xgboost.model", ('XGBoostModel', 'XGBoostPredictor'))
 
 __all__ = ["XGBoost", "XGBoostModel", "XGBoostPredictor"]

@@ -69,8 +69,44 @@ class Framework(EstimatorBase):
         self._hyperparameters.update(kwargs)
 
     def hyperparameters(self) -> Dict[str, str]:
-        """The hyperparameters with every value JSON-encoded, as sent to SageMaker."""
-        return encode_hyperparameters_json(self._hyperparameters)
+        """The hyperparameters with every value JSON-encoded, as sent to SageMaker.
+
+        Includes what the framework adds itself (distribution and compiler flags).
+        """
+        encoded = encode_hyperparameters_json(self._hyperparameters)
+        encoded.update(encode_hyperparameters_json(self._framework_hyperparameters()))
+        return encoded
+
+    def _framework_hyperparameters(self) -> Dict[str, Any]:
+        """Hyperparameters the framework adds (subclasses override)."""
+        return {}
+
+    # models ----------------------------------------------------------------------------
+    #: module and class of the framework's Model (subclasses set them)
+    _model_class_path: Optional[str] = None
+    #: V2's HuggingFace.create_model does not default the entry point to the training script
+    _model_defaults_entry_point = True
+    #: V2's SKLearn.create_model passes the estimator's network isolation on
+    _model_inherits_network_isolation = False
+
+    def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
+                     vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
+                     source_dir: Optional[str] = None, dependencies: Optional[list] = None, **kwargs: Any):
+        """The framework's Model for the latest training job (V2's create_model arguments)."""
+        if self._model_class_path is None:
+            raise NotImplementedError(f"{type(self).__name__} has no model class")
+        import importlib
+
+        from sagemaker_estimators.frameworks.common import framework_create_model
+
+        module_name, class_name = self._model_class_path.rsplit(".", 1)
+        model_class = getattr(importlib.import_module(module_name), class_name)
+        return framework_create_model(
+            self, model_class, model_server_workers=model_server_workers, role=role,
+            vpc_config_override=vpc_config_override, entry_point=entry_point, source_dir=source_dir,
+            dependencies=dependencies, default_entry_point=self._model_defaults_entry_point,
+            with_network_isolation=self._model_inherits_network_isolation, **kwargs,
+        )
 
     def _script_mode_hyperparam_update(self, code_dir: str, script: str) -> None:
         self._hyperparameters.update(self._script_mode_hyperparameters(code_dir, script))
@@ -119,7 +155,16 @@ class Framework(EstimatorBase):
             else:
                 decoded[key] = _json_or_raw(value)
         params["hyperparameters"] = decoded
-        return params
+        return cls._restore_versions(params, job_details)
+
+    @classmethod
+    def _restore_versions(cls, params: Dict[str, Any], job_details: Dict[str, Any]) -> Dict[str, Any]:
+        """attach(): read framework_version / py_version back from the training image."""
+        if cls._framework_name is None:
+            return params
+        from sagemaker_estimators.frameworks.common import restore_framework_versions
+
+        return restore_framework_versions(params, job_details, cls._framework_name)
 
     def _after_attach(self, description: Dict[str, Any]) -> None:
         if self.source_dir is not None or self.entry_point is not None:

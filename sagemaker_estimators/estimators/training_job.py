@@ -1,7 +1,7 @@
 """The handle on a started training job (V2's ``estimator.latest_training_job``)."""
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Union
 
 
 class TrainingJob:

@@ -6,32 +6,16 @@ import tarfile
 import time
 
 import boto3
-import pytest
 
 from tests.foundation.conftest import IMAGE, ROLE_ARN
 
 
-def _requests_of(monkeypatch):
-    """Record the requests the session sends (the session is real; this only listens)."""
-    sent = []
-    from sagemaker_estimators.session import Session
-
-    original = Session.create_training_job
-
-    def record(self, request):
-        sent.append(json.loads(json.dumps(request)))
-        return original(self, request)
-
-    monkeypatch.setattr(Session, "create_training_job", record)
-    return sent
-
-
-def test_issue_snippet_runs_against_moto(aws, bucket, monkeypatch, capsys):
+def test_issue_snippet_runs_against_moto(aws, bucket, monkeypatch, capsys, training_requests):
     import sagemaker
     from sagemaker.estimator import Estimator
     from sagemaker.inputs import TrainingInput
 
-    sent = _requests_of(monkeypatch)
+    sent = training_requests
     sess = sagemaker.Session()
     image = sagemaker.image_uris.retrieve("xgboost", sess.boto_region_name, "1.7-1")
     est = Estimator(image_uri=image, role=ROLE_ARN, instance_count=1, instance_type="ml.m5.xlarge",
@@ -58,10 +42,10 @@ def test_issue_snippet_runs_against_moto(aws, bucket, monkeypatch, capsys):
     assert image == "246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-xgboost:1.7-1"
 
 
-def test_bare_string_input_is_training_channel_and_default_output(aws, monkeypatch):
+def test_bare_string_input_is_training_channel_and_default_output(aws, monkeypatch, training_requests):
     from sagemaker_estimators.estimators.base import Estimator
 
-    sent = _requests_of(monkeypatch)
+    sent = training_requests
     est = Estimator(image_uri=IMAGE, role=ROLE_ARN, instance_count=2, instance_type="ml.c5.xlarge",
                     hyperparameters={"flag": False, "nested": {"a": 1}})
     est.fit("s3://b/data", logs="None")
@@ -74,10 +58,10 @@ def test_bare_string_input_is_training_channel_and_default_output(aws, monkeypat
     assert request["StoppingCondition"] == {"MaxRuntimeInSeconds": 86400}
 
 
-def test_entry_point_on_generic_estimator_uploads_sourcedir(aws, bucket, script_dir, monkeypatch):
+def test_entry_point_on_generic_estimator_uploads_sourcedir(aws, bucket, script_dir, monkeypatch, training_requests):
     from sagemaker_estimators.estimators.base import Estimator
 
-    sent = _requests_of(monkeypatch)
+    sent = training_requests
     est = Estimator(image_uri=IMAGE, role=ROLE_ARN, instance_count=1, instance_type="ml.m5.large",
                     entry_point="train.py", source_dir=str(script_dir), output_path="s3://data-bucket/prefix/out")
     est.fit(wait=False)
@@ -108,13 +92,13 @@ def test_fit_and_wait_on_completed_job_is_fast(aws, monkeypatch, capsys):
     assert est.latest_training_job.describe()["TrainingJobStatus"] == "Completed"
 
 
-def test_role_name_is_expanded_through_iam_and_kept_on_estimator(aws, monkeypatch):
+def test_role_name_is_expanded_through_iam_and_kept_on_estimator(aws, monkeypatch, training_requests):
     from sagemaker_estimators.estimators.base import Estimator
 
     iam = boto3.client("iam")
     policy = json.dumps({"Version": "2012-10-17", "Statement": []})
     arn = iam.create_role(RoleName="MyRole", AssumeRolePolicyDocument=policy, Path="/service-role/")["Role"]["Arn"]
-    sent = _requests_of(monkeypatch)
+    sent = training_requests
     est = Estimator(image_uri=IMAGE, role="MyRole", instance_count=1, instance_type="ml.m5.large",
                     output_path="s3://x-bucket/out")
     est.fit(wait=False)
@@ -122,10 +106,10 @@ def test_role_name_is_expanded_through_iam_and_kept_on_estimator(aws, monkeypatc
     assert est.role == "MyRole"
 
 
-def test_v1_keyword_names_still_work(aws, monkeypatch, caplog):
+def test_v1_keyword_names_still_work(aws, monkeypatch, caplog, training_requests):
     from sagemaker_estimators.estimators.base import Estimator
 
-    sent = _requests_of(monkeypatch)
+    sent = training_requests
     est = Estimator(image_uri=IMAGE, role=ROLE_ARN, train_instance_count=3, train_instance_type="ml.m5.large",
                     train_volume_size=50, train_max_run=600, output_path="s3://x-bucket/out")
     est.fit(wait=False)
@@ -134,10 +118,10 @@ def test_v1_keyword_names_still_work(aws, monkeypatch, caplog):
     assert "train_instance_count has been renamed in sagemaker>=2" in caplog.text
 
 
-def test_spot_vpc_tags_kms_and_friends(aws, monkeypatch):
+def test_spot_vpc_tags_kms_and_friends(aws, monkeypatch, training_requests):
     from sagemaker_estimators.estimators.base import Estimator
 
-    sent = _requests_of(monkeypatch)
+    sent = training_requests
     est = Estimator(
         image_uri=IMAGE, role=ROLE_ARN, instance_count=1, instance_type="ml.m5.large",
         output_path="s3://x-bucket/out", use_spot_instances=True, max_run=3600, max_wait=7200,
@@ -173,12 +157,12 @@ def test_spot_vpc_tags_kms_and_friends(aws, monkeypatch):
     assert attached.use_spot_instances is True and attached.max_wait == 7200
 
 
-def test_hyperparameters_from_yaml_file(aws, tmp_path, monkeypatch):
+def test_hyperparameters_from_yaml_file(aws, tmp_path, monkeypatch, training_requests):
     from sagemaker_estimators.estimators.base import Estimator
 
     path = tmp_path / "hp.yaml"
     path.write_text("epochs: 3\nlr: 0.1\n")
-    sent = _requests_of(monkeypatch)
+    sent = training_requests
     est = Estimator(image_uri=IMAGE, role=ROLE_ARN, instance_count=1, instance_type="ml.m5.large",
                     output_path="s3://x-bucket/out", hyperparameters=str(path))
     est.fit(wait=False)

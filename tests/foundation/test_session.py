@@ -1,8 +1,6 @@
 """Session against a moto server: bucket, S3 transfers, roles, and following jobs to their end."""
 from __future__ import annotations
 
-import io
-import json
 import time
 
 import boto3

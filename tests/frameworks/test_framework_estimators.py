@@ -21,20 +21,6 @@ def offline(no_aws, monkeypatch):
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-west-2")
 
 
-def _sent(monkeypatch):
-    from sagemaker_estimators.session import Session
-
-    sent = []
-    original = Session.create_training_job
-
-    def record(self, request):
-        sent.append(json.loads(json.dumps(request)))
-        return original(self, request)
-
-    monkeypatch.setattr(Session, "create_training_job", record)
-    return sent
-
-
 @pytest.mark.parametrize("make, words", [
     (lambda s: __import__("sagemaker.pytorch", fromlist=["PyTorch"]).PyTorch(
         entry_point="train.py", source_dir=str(s), framework_version="0.1", py_version="py3", role=ROLE,
@@ -88,10 +74,10 @@ def test_version_alias_is_accepted_with_torch_distributed(offline, script):
         "763104351884.dkr.ecr.us-west-2.amazonaws.com/pytorch-training:2.1-gpu-py310")
 
 
-def test_pytorch_request(aws, script, monkeypatch):
+def test_pytorch_request(aws, script, monkeypatch, training_requests):
     from sagemaker.pytorch import PyTorch
 
-    sent = _sent(monkeypatch)
+    sent = training_requests
     est = PyTorch(entry_point="train.py", source_dir=str(script), framework_version="2.1.0", py_version="py310",
                   role=ROLE, instance_count=2, instance_type="ml.g5.12xlarge",
                   hyperparameters={"epochs": 3, "lr": 3e-4, "layers": [128, 64], "opt": {"name": "sgd"},
@@ -111,10 +97,10 @@ def test_pytorch_request(aws, script, monkeypatch):
     assert request["AlgorithmSpecification"]["TrainingImage"].endswith("pytorch-training:2.1.0-gpu-py310")
 
 
-def test_pytorch_with_checkpoints_drops_debug_hook(aws, script, monkeypatch):
+def test_pytorch_with_checkpoints_drops_debug_hook(aws, script, monkeypatch, training_requests):
     from sagemaker.pytorch import PyTorch
 
-    sent = _sent(monkeypatch)
+    sent = training_requests
     PyTorch(entry_point="train.py", source_dir=str(script), framework_version="2.1", py_version="py310",
             role=ROLE, instance_count=1, instance_type="ml.g5.xlarge", checkpoint_s3_uri="s3://b/ckpt",
             checkpoint_local_path="/opt/ml/checkpoints").fit("s3://b/train", wait=False)
@@ -122,10 +108,10 @@ def test_pytorch_with_checkpoints_drops_debug_hook(aws, script, monkeypatch):
     assert sent[0]["CheckpointConfig"] == {"S3Uri": "s3://b/ckpt", "LocalPath": "/opt/ml/checkpoints"}
 
 
-def test_mpi_hyperparameters(aws, script, monkeypatch):
+def test_mpi_hyperparameters(aws, script, monkeypatch, training_requests):
     from sagemaker.pytorch import PyTorch
 
-    sent = _sent(monkeypatch)
+    sent = training_requests
     PyTorch(entry_point="train.py", source_dir=str(script), framework_version="1.13", py_version="py39",
             role=ROLE, instance_count=2, instance_type="ml.p3.16xlarge",
             distribution={"mpi": {"enabled": True, "processes_per_host": 8, "custom_mpi_options": "-x A"}},
@@ -136,11 +122,11 @@ def test_mpi_hyperparameters(aws, script, monkeypatch):
     assert hps["sagemaker_mpi_custom_mpi_options"] == '"-x A"'
 
 
-def test_sklearn_and_xgboost_requests_and_attach(aws, script, monkeypatch):
+def test_sklearn_and_xgboost_requests_and_attach(aws, script, monkeypatch, training_requests):
     from sagemaker.sklearn import SKLearn
     from sagemaker.xgboost import XGBoost
 
-    sent = _sent(monkeypatch)
+    sent = training_requests
     sk = SKLearn(entry_point="train.py", source_dir=str(script), framework_version="1.2-1", role=ROLE,
                  instance_type="ml.m5.large", hyperparameters={"C": 0.5})
     sk.fit("s3://b/train", logs=False)
@@ -159,10 +145,10 @@ def test_sklearn_and_xgboost_requests_and_attach(aws, script, monkeypatch):
     assert XGBoost.attach(xgb.latest_training_job.name).framework_version == "1.7-1"
 
 
-def test_huggingface_request_and_attach(aws, script, monkeypatch):
+def test_huggingface_request_and_attach(aws, script, monkeypatch, training_requests):
     from sagemaker.huggingface import HuggingFace
 
-    sent = _sent(monkeypatch)
+    sent = training_requests
     hf = HuggingFace(entry_point="train.py", source_dir=str(script), transformers_version="4.26",
                      pytorch_version="1.13", py_version="py39", role=ROLE, instance_count=1,
                      instance_type="ml.g5.xlarge")
@@ -174,12 +160,12 @@ def test_huggingface_request_and_attach(aws, script, monkeypatch):
     assert (again.framework_version, again.pytorch_version, again.py_version) == ("4.26", "1.13", "py39")
 
 
-def test_framework_hyperparameters_from_json_file(aws, script, monkeypatch, tmp_path):
+def test_framework_hyperparameters_from_json_file(aws, script, monkeypatch, tmp_path, training_requests):
     from sagemaker.pytorch import PyTorch
 
     path = tmp_path / "hp.json"
     path.write_text(json.dumps({"epochs": 2, "name": "x"}))
-    sent = _sent(monkeypatch)
+    sent = training_requests
     PyTorch(entry_point="train.py", source_dir=str(script), framework_version="2.1", py_version="py310",
             role=ROLE, instance_count=1, instance_type="ml.g5.xlarge", hyperparameters=str(path),
             ).fit("s3://b/train", wait=False)

@@ -15,6 +15,8 @@ class HuggingFace(Framework):
     (``tensorflow_version``) base image."""
 
     _framework_name = "huggingface"
+    _model_class_path = "sagemaker_estimators.frameworks.huggingface.model.HuggingFaceModel"
+    _model_defaults_entry_point = False
     LAUNCH_PYTORCH_DDP_ENV_NAME = dist.LAUNCH_PYTORCH_DDP
     LAUNCH_TORCH_DISTRIBUTED_ENV_NAME = dist.LAUNCH_TORCH_DISTRIBUTED
     INSTANCE_TYPE_ENV_NAME = dist.INSTANCE_TYPE
@@ -89,17 +91,12 @@ class HuggingFace(Framework):
         except ValueError as error:
             raise ValueError(f"HuggingFace transformers {self.framework_version} with {base}: {error}") from None
 
-    def hyperparameters(self) -> Dict[str, str]:
-        """User and script-mode hyperparameters plus the distribution and compiler flags, JSON-encoded."""
-        from sagemaker_estimators.estimators.requests import encode_hyperparameters_json
-
-        encoded = super().hyperparameters()
+    def _framework_hyperparameters(self) -> Dict[str, Any]:
         extra = dist.torch_hyperparameters(self.distribution, self.instance_type, self.image_uri,
                                            smdistributed_with_torch=False)
-        encoded.update(encode_hyperparameters_json(extra))
         if self.compiler_config:
-            encoded.update(encode_hyperparameters_json(self.compiler_config._to_hyperparameter_dict()))
-        return encoded
+            extra.update(self.compiler_config._to_hyperparameter_dict())
+        return extra
 
     def _default_training_image_uri(self) -> str:
         return image_uris.get_training_image_uri(
@@ -115,9 +112,7 @@ class HuggingFace(Framework):
                 "pytorch_version": self.pytorch_version, "py_version": self.py_version}
 
     @classmethod
-    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
-                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
-        params = super()._prepare_init_params_from_job_description(job_details, model_channel_name)
+    def _restore_versions(cls, params: Dict[str, Any], job_details: Dict[str, Any]) -> Dict[str, Any]:
         image_uri = params.pop("image_uri")
         framework, py_version, tag, _ = common.framework_name_from_image(image_uri)
         transformers_version = None
@@ -135,15 +130,3 @@ class HuggingFace(Framework):
         if framework != cls._framework_name:
             raise ValueError(f"Training job {job_details['TrainingJobName']} didn't use a HuggingFace image: {image_uri}")
         return params
-
-    def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
-                     vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
-                     source_dir: Optional[str] = None, dependencies: Optional[list] = None, **kwargs: Any):
-        """A ``HuggingFaceModel`` of the latest training job; like V2, no inference entry point by default."""
-        from sagemaker_estimators.frameworks.huggingface.model import HuggingFaceModel
-
-        return common.framework_create_model(
-            self, HuggingFaceModel, model_server_workers=model_server_workers, role=role,
-            vpc_config_override=vpc_config_override, entry_point=entry_point, source_dir=source_dir,
-            dependencies=dependencies, default_entry_point=False, **kwargs,
-        )

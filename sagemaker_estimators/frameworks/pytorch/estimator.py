@@ -24,6 +24,7 @@ class PyTorch(Framework):
     """
 
     _framework_name = "pytorch"
+    _model_class_path = "sagemaker_estimators.frameworks.pytorch.model.PyTorchModel"
     LAUNCH_PYTORCH_DDP_ENV_NAME = dist.LAUNCH_PYTORCH_DDP
     LAUNCH_TORCH_DISTRIBUTED_ENV_NAME = dist.LAUNCH_TORCH_DISTRIBUTED
     INSTANCE_TYPE_ENV_NAME = dist.INSTANCE_TYPE
@@ -80,16 +81,11 @@ class PyTorch(Framework):
                              "SageMaker Training Compiler is enabled (compiler_config).")
         self.compiler_config = compiler_config
 
-    def hyperparameters(self) -> Dict[str, str]:
-        """User and script-mode hyperparameters plus the distribution and compiler flags, JSON-encoded."""
-        from sagemaker_estimators.estimators.requests import encode_hyperparameters_json
-
-        encoded = super().hyperparameters()
+    def _framework_hyperparameters(self) -> Dict[str, Any]:
         extra = dist.torch_hyperparameters(self.distribution, self.instance_type, self.image_uri)
-        encoded.update(encode_hyperparameters_json(extra))
         if self.compiler_config:
-            encoded.update(encode_hyperparameters_json(self.compiler_config._to_hyperparameter_dict()))
-        return encoded
+            extra.update(self.compiler_config._to_hyperparameter_dict())
+        return extra
 
     def _default_training_image_uri(self) -> str:
         return image_uris.get_training_image_uri(
@@ -103,21 +99,3 @@ class PyTorch(Framework):
         if self.instance_type is not None:
             return self.instance_type
         return self.instance_groups[0].instance_type if self.instance_groups else None
-
-    @classmethod
-    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
-                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
-        params = super()._prepare_init_params_from_job_description(job_details, model_channel_name)
-        return common.restore_framework_versions(params, job_details, cls._framework_name)
-
-    def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
-                     vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
-                     source_dir: Optional[str] = None, dependencies: Optional[list] = None, **kwargs: Any):
-        """A ``PyTorchModel`` of the latest training job (inference code defaults to the training code)."""
-        from sagemaker_estimators.frameworks.pytorch.model import PyTorchModel
-
-        return common.framework_create_model(
-            self, PyTorchModel, model_server_workers=model_server_workers, role=role,
-            vpc_config_override=vpc_config_override, entry_point=entry_point, source_dir=source_dir,
-            dependencies=dependencies, **kwargs,
-        )

@@ -14,6 +14,8 @@ class SKLearn(Framework):
     """Train a scikit-learn script on one CPU instance (scikit-learn has no distributed training)."""
 
     _framework_name = "sklearn"
+    _model_class_path = "sagemaker_estimators.frameworks.sklearn.model.SKLearnModel"
+    _model_inherits_network_isolation = True
 
     def __init__(
         self,
@@ -53,21 +55,3 @@ class SKLearn(Framework):
                 "sklearn", image_uri_region or self.sagemaker_session.boto_region_name,
                 version=framework_version, py_version=py_version, instance_type=instance_type,
             )
-
-    @classmethod
-    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
-                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
-        params = super()._prepare_init_params_from_job_description(job_details, model_channel_name)
-        return common.restore_framework_versions(params, job_details, cls._framework_name)
-
-    def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
-                     vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
-                     source_dir: Optional[str] = None, dependencies: Optional[list] = None, **kwargs: Any):
-        """An ``SKLearnModel`` of the latest training job (served with the training image, as V2 does)."""
-        from sagemaker_estimators.frameworks.sklearn.model import SKLearnModel
-
-        return common.framework_create_model(
-            self, SKLearnModel, model_server_workers=model_server_workers, role=role,
-            vpc_config_override=vpc_config_override, entry_point=entry_point, source_dir=source_dir,
-            dependencies=dependencies, with_network_isolation=True, **kwargs,
-        )

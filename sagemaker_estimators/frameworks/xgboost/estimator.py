@@ -22,6 +22,7 @@ class XGBoost(Framework):
     """Train an XGBoost script; ``framework_version`` is a container version such as ``"1.7-1"``."""
 
     _framework_name = "xgboost"
+    _model_class_path = "sagemaker_estimators.frameworks.xgboost.model.XGBoostModel"
 
     def __init__(
         self,
@@ -53,21 +54,3 @@ class XGBoost(Framework):
                 instance_type=kwargs.get("instance_type") or kwargs.get("train_instance_type"),
                 image_scope="training",
             )
-
-    @classmethod
-    def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
-                                                  model_channel_name: Optional[str] = None) -> Dict[str, Any]:
-        params = super()._prepare_init_params_from_job_description(job_details, model_channel_name)
-        return common.restore_framework_versions(params, job_details, cls._framework_name)
-
-    def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
-                     vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
-                     source_dir: Optional[str] = None, dependencies: Optional[list] = None, **kwargs: Any):
-        """An ``XGBoostModel`` of the latest training job (served with the training image, as V2 does)."""
-        from sagemaker_estimators.frameworks.xgboost.model import XGBoostModel
-
-        return common.framework_create_model(
-            self, XGBoostModel, model_server_workers=model_server_workers, role=role,
-            vpc_config_override=vpc_config_override, entry_point=entry_point, source_dir=source_dir,
-            dependencies=dependencies, **kwargs,
-        )
