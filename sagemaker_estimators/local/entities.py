@@ -44,54 +44,68 @@ def not_found(operation: str, what: str, name: str) -> ClientError:
     )
 
 
+def describe_request(request: Dict[str, Any], **fields: Any) -> Dict[str, Any]:
+    """A describe response: the request as sent (without Tags, which ListTags returns), plus ``fields``
+    whose value is not None."""
+    response = copy.deepcopy({key: value for key, value in request.items() if key != "Tags"})
+    response.update({key: value for key, value in fields.items() if value is not None})
+    return response
+
+
+def only_one(items: Optional[List[Dict[str, Any]]], owner: str, what: str, note: str = "") -> Dict[str, Any]:
+    """The single item of ``items``; ValueError when there are none or several."""
+    items = items or []
+    if len(items) != 1:
+        raise ValueError(f"{owner}: local mode serves exactly one {what}, got {len(items)}{note}")
+    return items[0]
+
+
 @attrs.define
-class LocalTrainingJob:
-    """One local training job: the request it was created from, its status and its artifacts."""
+class LocalRecord:
+    """A local resource: its name, the request that created it, its ARN and creation time."""
 
     name: str
     request: Dict[str, Any]
     arn: str
+    creation_time: datetime.datetime = attrs.field(factory=now, kw_only=True)
+
+
+@attrs.define
+class LocalTrainingJob(LocalRecord):
+    """One local training job: the request it was created from, its status and its artifacts."""
+
     status: str = "InProgress"
     secondary_status: str = "Starting"
     failure_reason: Optional[str] = None
     model_artifacts: Optional[str] = None
     output_artifacts: Optional[str] = None
-    creation_time: datetime.datetime = attrs.field(factory=now)
     start_time: Optional[datetime.datetime] = None
     end_time: Optional[datetime.datetime] = None
 
     def describe(self) -> Dict[str, Any]:
         """A DescribeTrainingJob response."""
-        response = copy.deepcopy({k: v for k, v in self.request.items() if k != "Tags"})
-        response.update(
+        response = describe_request(
+            self.request,
             TrainingJobName=self.name,
             TrainingJobArn=self.arn,
             TrainingJobStatus=self.status,
             SecondaryStatus=self.secondary_status,
             CreationTime=self.creation_time,
             LastModifiedTime=self.end_time or self.start_time or self.creation_time,
+            TrainingStartTime=self.start_time,
+            TrainingEndTime=self.end_time,
+            ModelArtifacts={"S3ModelArtifacts": self.model_artifacts} if self.model_artifacts else None,
+            FailureReason=self.failure_reason,
         )
         response.setdefault("HyperParameters", {})
-        if self.start_time:
-            response["TrainingStartTime"] = self.start_time
         if self.end_time:
-            response["TrainingEndTime"] = self.end_time
             response["TrainingTimeInSeconds"] = int((self.end_time - (self.start_time or self.end_time)).total_seconds())
-        if self.model_artifacts:
-            response["ModelArtifacts"] = {"S3ModelArtifacts": self.model_artifacts}
-        if self.failure_reason:
-            response["FailureReason"] = self.failure_reason
         return response
 
 
 @attrs.define
-class LocalModel:
+class LocalModel(LocalRecord):
     """A CreateModel request kept as it was sent."""
-
-    name: str
-    request: Dict[str, Any]
-    arn: str
-    creation_time: datetime.datetime = attrs.field(factory=now)
 
     @property
     def primary_container(self) -> Dict[str, Any]:
@@ -99,47 +113,29 @@ class LocalModel:
         container = self.request.get("PrimaryContainer")
         if container:
             return container
-        containers = self.request.get("Containers") or []
-        if len(containers) != 1:
-            raise ValueError(
-                f"model {self.name!r}: local mode serves exactly one container, got {len(containers)} "
-                "(inference pipelines are not supported locally)"
-            )
-        return containers[0]
+        return only_one(self.request.get("Containers"), f"model {self.name!r}", "container",
+                        " (inference pipelines are not supported locally)")
 
     def describe(self) -> Dict[str, Any]:
         """A DescribeModel response."""
-        response = copy.deepcopy({k: v for k, v in self.request.items() if k != "Tags"})
-        response.update(ModelName=self.name, ModelArn=self.arn, CreationTime=self.creation_time)
+        response = describe_request(self.request, ModelName=self.name, ModelArn=self.arn, CreationTime=self.creation_time)
         response.setdefault("PrimaryContainer", self.primary_container)
         return response
 
 
 @attrs.define
-class LocalEndpointConfig:
+class LocalEndpointConfig(LocalRecord):
     """A CreateEndpointConfig request."""
-
-    name: str
-    request: Dict[str, Any]
-    arn: str
-    creation_time: datetime.datetime = attrs.field(factory=now)
 
     @property
     def variant(self) -> Dict[str, Any]:
         """The one production variant local mode can serve."""
-        variants = self.request.get("ProductionVariants") or []
-        if len(variants) != 1:
-            raise ValueError(
-                f"endpoint config {self.name!r}: local mode serves exactly one production variant, "
-                f"got {len(variants)}"
-            )
-        return variants[0]
+        return only_one(self.request.get("ProductionVariants"), f"endpoint config {self.name!r}", "production variant")
 
     def describe(self) -> Dict[str, Any]:
         """A DescribeEndpointConfig response."""
-        response = copy.deepcopy({k: v for k, v in self.request.items() if k != "Tags"})
-        response.update(EndpointConfigName=self.name, EndpointConfigArn=self.arn, CreationTime=self.creation_time)
-        return response
+        return describe_request(self.request, EndpointConfigName=self.name, EndpointConfigArn=self.arn,
+                                CreationTime=self.creation_time)
 
 
 @attrs.define
@@ -191,34 +187,26 @@ class LocalEndpoint:
 
 
 @attrs.define
-class LocalTransformJob:
+class LocalTransformJob(LocalRecord):
     """One local batch transform job."""
 
-    name: str
-    request: Dict[str, Any]
-    arn: str
     status: str = "InProgress"
     failure_reason: Optional[str] = None
-    creation_time: datetime.datetime = attrs.field(factory=now)
     start_time: Optional[datetime.datetime] = None
     end_time: Optional[datetime.datetime] = None
 
     def describe(self) -> Dict[str, Any]:
         """A DescribeTransformJob response."""
-        response = copy.deepcopy({k: v for k, v in self.request.items() if k != "Tags"})
-        response.update(
+        return describe_request(
+            self.request,
             TransformJobName=self.name,
             TransformJobArn=self.arn,
             TransformJobStatus=self.status,
             CreationTime=self.creation_time,
+            TransformStartTime=self.start_time,
+            TransformEndTime=self.end_time,
+            FailureReason=self.failure_reason,
         )
-        if self.start_time:
-            response["TransformStartTime"] = self.start_time
-        if self.end_time:
-            response["TransformEndTime"] = self.end_time
-        if self.failure_reason:
-            response["FailureReason"] = self.failure_reason
-        return response
 
 
 class LocalRegistry:

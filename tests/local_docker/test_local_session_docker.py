@@ -7,32 +7,19 @@ network or scratch dir of the job or endpoint is left.
 from __future__ import annotations
 
 import os
-import textwrap
 
 import pytest
 
 from sagemaker_estimators.local.runtime import TrainingFailedError
 from tests.local_docker.conftest import leftovers
-from tests.local_session.conftest import ROLE, SKLEARN_IMAGE, TRAIN_SCRIPT
+from tests.local_session.conftest import ROLE, SKLEARN_IMAGE, make_workspace
 
 pytestmark = pytest.mark.docker
 
 
 @pytest.fixture
 def iris_workspace(tmp_path):
-    from sklearn.datasets import load_iris
-    import numpy as np
-
-    code = tmp_path / "code"
-    code.mkdir()
-    (code / "train.py").write_text(textwrap.dedent(TRAIN_SCRIPT))
-    data = tmp_path / "data"
-    data.mkdir()
-    iris = load_iris()
-    np.savetxt(data / "train.csv", np.column_stack([iris.target, iris.data]), delimiter=",", fmt="%g")
-    root = tmp_path / "root"
-    root.mkdir()
-    return {"code": code, "data": data, "root": root, "out": tmp_path / "out", "iris": iris, "tmp": tmp_path}
+    return dict(make_workspace(tmp_path), tmp=tmp_path)
 
 
 def make_session(workspace):

@@ -56,9 +56,8 @@ def isolated_tmp(tmp_path, monkeypatch):
     return tmp
 
 
-@pytest.fixture
-def workspace(tmp_path, isolated_tmp):
-    """code/ with the iris script, data/train.csv (iris), container root, output dir."""
+def make_workspace(tmp_path) -> dict:
+    """code/ with the iris script, data/train.csv (iris), an empty container root, the output dir."""
     from sklearn.datasets import load_iris
     import numpy as np
 
@@ -71,8 +70,13 @@ def workspace(tmp_path, isolated_tmp):
     np.savetxt(data / "train.csv", np.column_stack([iris.target, iris.data]), delimiter=",", fmt="%g")
     root = tmp_path / "root"
     root.mkdir()
-    out = tmp_path / "out"
-    return {"code": code, "data": data, "root": root, "out": out, "tmp": isolated_tmp, "iris": iris}
+    return {"code": code, "data": data, "root": root, "out": tmp_path / "out", "iris": iris}
+
+
+@pytest.fixture
+def workspace(tmp_path, isolated_tmp):
+    """make_workspace() plus the isolated temp dir."""
+    return dict(make_workspace(tmp_path), tmp=isolated_tmp)
 
 
 @pytest.fixture
