@@ -140,10 +140,11 @@ class LocalSagemakerRuntimeClient:
         try:
             status, data, response_headers = post(url, "/invocations", payload, headers, INVOCATION_TIMEOUT)
         except OSError as error:
-            raise ClientError(
-                {"Error": {"Code": "ModelError", "Message": f"Could not reach local endpoint {EndpointName} at {url}: {error}"}},
-                "InvokeEndpoint",
-            ) from error
+            message = f"Could not reach local endpoint {EndpointName} at {url}: {error}"
+            tail = self._server_log_tail(EndpointName)
+            if tail:
+                message += f"\n--- last lines of the model server ---\n{tail}"
+            raise ClientError({"Error": {"Code": "ModelError", "Message": message}}, "InvokeEndpoint") from error
         if status >= 400:
             raise self._model_error(EndpointName, status, data)
         response: Dict[str, Any] = {
@@ -157,15 +158,22 @@ class LocalSagemakerRuntimeClient:
         return response
 
     @staticmethod
+    def _server_log_tail(endpoint_name: str, lines: int = 20) -> str:
+        with REGISTRY.lock:
+            endpoint = REGISTRY.endpoints.get(endpoint_name)
+            server = endpoint.server if endpoint is not None else None
+        try:
+            return server.log_tail(lines) if server is not None else ""
+        except Exception:  # noqa: BLE001 - a missing log must not hide the real error
+            return ""
+
+    @staticmethod
     def _model_error(endpoint_name: str, status: int, data: bytes) -> ClientError:
         kind = "client" if status < 500 else "server"
         text = data.decode("utf-8", "replace")
         message = f'Received {kind} error ({status}) from primary with message "{text}"'
         if status >= 500:
-            with REGISTRY.lock:
-                endpoint = REGISTRY.endpoints.get(endpoint_name)
-                server = endpoint.server if endpoint is not None else None
-            tail = server.log_tail(20) if server is not None else ""
+            tail = LocalSagemakerRuntimeClient._server_log_tail(endpoint_name)
             if tail:
                 message += f"\n--- last lines of the model server ---\n{tail}"
         return ClientError(

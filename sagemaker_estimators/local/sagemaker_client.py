@@ -21,6 +21,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 from botocore.exceptions import ClientError
 
 from sagemaker_estimators.local import data
+from sagemaker_estimators.utils import validate_name
 from sagemaker_estimators.local.batching import check_transform_settings, payloads
 from sagemaker_estimators.local.entities import (
     REGISTRY,
@@ -167,6 +168,7 @@ class LocalSagemakerClient:
             ValueError: the request asks for something local mode cannot do.
             TrainingFailedError: a host failed (the job is recorded as Failed first).
         """
+        validate_name(TrainingJobName, "TrainingJobName")
         request = dict(kwargs, TrainingJobName=TrainingJobName, AlgorithmSpecification=AlgorithmSpecification,
                        OutputDataConfig=OutputDataConfig, ResourceConfig=ResourceConfig)
         if InputDataConfig is not None:
@@ -399,6 +401,7 @@ class LocalSagemakerClient:
     def create_model(self, ModelName: str, PrimaryContainer: Optional[Dict[str, Any]] = None,  # noqa: N803
                      *args: Any, **kwargs: Any) -> Dict[str, Any]:
         """Record a model (nothing runs until an endpoint or transform job uses it)."""
+        validate_name(ModelName, "ModelName")
         request = dict(kwargs, ModelName=ModelName)
         if PrimaryContainer is not None:
             request["PrimaryContainer"] = PrimaryContainer
@@ -437,6 +440,7 @@ class LocalSagemakerClient:
     def create_endpoint_config(self, EndpointConfigName: str, ProductionVariants: List[Dict[str, Any]],  # noqa: N803
                                Tags: Optional[List[Dict[str, str]]] = None, **kwargs: Any) -> Dict[str, Any]:  # noqa: N803
         """Record an endpoint config."""
+        validate_name(EndpointConfigName, "EndpointConfigName")
         request = dict(kwargs, EndpointConfigName=EndpointConfigName, ProductionVariants=ProductionVariants)
         config = LocalEndpointConfig(EndpointConfigName, request,
                                      local_arn(self._region(), "endpoint-config", EndpointConfigName))
@@ -516,6 +520,7 @@ class LocalSagemakerClient:
     def create_endpoint(self, EndpointName: str, EndpointConfigName: str,  # noqa: N803
                         Tags: Optional[List[Dict[str, str]]] = None, **kwargs: Any) -> Dict[str, Any]:  # noqa: N803
         """Start the endpoint's model server; return once it answers ``/ping``."""
+        validate_name(EndpointName, "EndpointName")
         config = self._endpoint_config(EndpointConfigName, "CreateEndpoint")
         variant = config.variant
         instance_type = check_instance_type(variant.get("InstanceType"), "ProductionVariants[0].InstanceType")
@@ -613,6 +618,7 @@ class LocalSagemakerClient:
         **kwargs: Any,
     ) -> Dict[str, Any]:
         """Serve the model, send every input file's records to ``/invocations``, write ``<file>.out``."""
+        validate_name(TransformJobName, "TransformJobName")
         request = dict(kwargs, TransformJobName=TransformJobName, ModelName=ModelName, TransformInput=TransformInput,
                        TransformOutput=TransformOutput, TransformResources=TransformResources)
         instance_type = check_instance_type(TransformResources.get("InstanceType"), "TransformResources.InstanceType")

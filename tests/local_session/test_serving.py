@@ -265,3 +265,26 @@ def test_transform_settings_are_validated(trained, workspace, session):
     with pytest.raises(ValueError, match="SplitType must be one of"):
         transform(session, model, "file://" + str(workspace["data"]), "file://" + str(workspace["out"]),
                   split_type="Paragraph", BatchStrategy="MultiRecord")
+
+
+def test_a_crashed_server_is_reported_with_its_log_tail(no_aws, workspace, session, tmp_path):
+    code = tmp_path / "crashing"
+    code.mkdir()
+    (code / "inference.py").write_text(
+        "import os\n\n"
+        "def model_fn(model_dir):\n    return None\n\n"
+        "def transform_fn(model, body, content_type, accept):\n"
+        "    print('handler is going down now', flush=True)\n"
+        "    os._exit(3)\n"
+    )
+    model_dir = tmp_path / "model"
+    model_dir.mkdir()
+    model = unique("crashing-model")
+    session.sagemaker_client.create_model(ModelName=model, PrimaryContainer={
+        "Image": SKLEARN_IMAGE, "ModelDataUrl": "file://" + str(model_dir),
+        "Environment": {"SAGEMAKER_PROGRAM": "inference.py", "SAGEMAKER_SUBMIT_DIRECTORY": "file://" + str(code)}})
+    endpoint, _ = deploy(session, model)
+    with pytest.raises(ClientError) as error:
+        session.sagemaker_runtime_client.invoke_endpoint(Body=b"1", EndpointName=endpoint, ContentType="text/csv")
+    assert error.value.response["Error"]["Code"] == "ModelError"
+    assert "handler is going down now" in str(error.value)

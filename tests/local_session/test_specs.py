@@ -144,3 +144,13 @@ def test_processing_jobs_and_pipelines_say_they_are_unsupported(no_aws, session)
         session.sagemaker_client.create_processing_job(ProcessingJobName="p")
     with pytest.raises(NotImplementedError, match="pipelines"):
         session.sagemaker_client.start_pipeline_execution(PipelineName="p")
+
+
+@pytest.mark.parametrize("name", ["../escape", "a/b", "", "x" * 64, "-dash"])
+def test_job_names_that_could_leave_the_output_folder_are_refused(no_aws, workspace, session, recorded, name):
+    request = training_request(workspace, "placeholder")
+    request["TrainingJobName"] = name
+    with pytest.raises(ValueError, match="TrainingJobName"):
+        session.sagemaker_client.create_training_job(**request)
+    assert recorded.specs == []
+    assert not (workspace["out"].parent / "escape").exists()

@@ -258,3 +258,17 @@ def test_ctrl_c_stops_the_job_and_leaves_no_scratch_dir(no_aws, workspace, tmp_p
     else:
         os.kill(script_pid, signal.SIGKILL)
         pytest.fail("the training script outlived the interrupted job")
+
+
+def test_no_output_path_with_local_code_keeps_artifacts_local(no_aws, workspace, session):
+    from sagemaker.estimator import Estimator
+
+    estimator = Estimator(
+        image_uri=SKLEARN_IMAGE, role=ROLE, instance_count=1, instance_type="local_process",
+        entry_point="train.py", source_dir=str(workspace["code"]), sagemaker_session=session,
+    )
+    estimator.fit({"train": "file://" + str(workspace["data"])})
+    job = estimator.latest_training_job.name
+    expected = workspace["root"] / "sagemaker-local-output" / job / "model.tar.gz"
+    assert estimator.model_data == "file://" + str(expected)
+    assert "model.joblib" in archive_members(str(expected))
