@@ -37,6 +37,10 @@ class Predictor:
             ``InferenceComponentName``).
     """
 
+    #: serializer/deserializer classes used when none is given (framework predictors change them)
+    DEFAULT_SERIALIZER: type = IdentitySerializer
+    DEFAULT_DESERIALIZER: type = BytesDeserializer
+
     def __init__(self, endpoint_name: Optional[str] = None, sagemaker_session: Any = None, serializer: Any = None,
                  deserializer: Any = None, component_name: Optional[str] = None, **kwargs: Any):
         for removed in ("content_type", "accept"):
@@ -54,8 +58,8 @@ class Predictor:
                                         "component_name"])
         if not isinstance(endpoint_name, str) or not endpoint_name:
             raise TypeError(f"endpoint_name must be a non-empty str, got {endpoint_name!r}")
-        serializer = IdentitySerializer() if serializer is None else serializer
-        deserializer = BytesDeserializer() if deserializer is None else deserializer
+        serializer = self.DEFAULT_SERIALIZER() if serializer is None else serializer
+        deserializer = self.DEFAULT_DESERIALIZER() if deserializer is None else deserializer
         check_serializer("serializer", serializer)
         check_deserializer("deserializer", deserializer)
         self.endpoint_name = endpoint_name

@@ -19,12 +19,8 @@ from sagemaker_estimators.serving.serializers import JSONSerializer
 class HuggingFacePredictor(Predictor):
     """A Predictor for HuggingFace endpoints: JSON requests and responses by default."""
 
-    def __init__(self, endpoint_name: str, sagemaker_session: Any = None, serializer: Any = None,
-                 deserializer: Any = None, component_name: Optional[str] = None):
-        super().__init__(endpoint_name, sagemaker_session,
-                         serializer=JSONSerializer() if serializer is None else serializer,
-                         deserializer=JSONDeserializer() if deserializer is None else deserializer,
-                         component_name=component_name)
+    DEFAULT_SERIALIZER = JSONSerializer
+    DEFAULT_DESERIALIZER = JSONDeserializer
 
 
 class HuggingFaceModel(FrameworkServingModel):

@@ -23,12 +23,8 @@ logger = logging.getLogger(__name__)
 class PyTorchPredictor(Predictor):
     """A Predictor for PyTorch endpoints: ``.npy`` request and response bodies by default."""
 
-    def __init__(self, endpoint_name: str, sagemaker_session: Any = None, serializer: Any = None,
-                 deserializer: Any = None, component_name: Optional[str] = None):
-        super().__init__(endpoint_name, sagemaker_session,
-                         serializer=NumpySerializer() if serializer is None else serializer,
-                         deserializer=NumpyDeserializer() if deserializer is None else deserializer,
-                         component_name=component_name)
+    DEFAULT_SERIALIZER = NumpySerializer
+    DEFAULT_DESERIALIZER = NumpyDeserializer
 
 
 class PyTorchModel(FrameworkServingModel):

@@ -18,12 +18,8 @@ from sagemaker_estimators.serving.serializers import NumpySerializer
 class SKLearnPredictor(Predictor):
     """A Predictor for scikit-learn endpoints: ``.npy`` request and response bodies by default."""
 
-    def __init__(self, endpoint_name: str, sagemaker_session: Any = None, serializer: Any = None,
-                 deserializer: Any = None, component_name: Optional[str] = None):
-        super().__init__(endpoint_name, sagemaker_session,
-                         serializer=NumpySerializer() if serializer is None else serializer,
-                         deserializer=NumpyDeserializer() if deserializer is None else deserializer,
-                         component_name=component_name)
+    DEFAULT_SERIALIZER = NumpySerializer
+    DEFAULT_DESERIALIZER = NumpyDeserializer
 
 
 class SKLearnModel(FrameworkServingModel):

@@ -25,12 +25,8 @@ UNSUPPORTED_VERSIONS = {
 class XGBoostPredictor(Predictor):
     """A Predictor for XGBoost endpoints: LibSVM requests, CSV responses by default."""
 
-    def __init__(self, endpoint_name: str, sagemaker_session: Any = None, serializer: Any = None,
-                 deserializer: Any = None, component_name: Optional[str] = None):
-        super().__init__(endpoint_name, sagemaker_session,
-                         serializer=LibSVMSerializer() if serializer is None else serializer,
-                         deserializer=CSVDeserializer() if deserializer is None else deserializer,
-                         component_name=component_name)
+    DEFAULT_SERIALIZER = LibSVMSerializer
+    DEFAULT_DESERIALIZER = CSVDeserializer
 
 
 class XGBoostModel(FrameworkServingModel):
