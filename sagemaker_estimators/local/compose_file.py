@@ -22,7 +22,7 @@ Training::
                   <job>/shared -> /opt/ml/shared]
         networks: {sagemaker-local: {aliases: [algo-1]}}
         deploy: ...                 # local_gpu only
-    networks: {sagemaker-local: {driver: bridge}}
+    networks: {sagemaker-local: {driver: bridge, labels: {<job label>: <job name>}}}
 
 The network is named per project by Compose (``<project>_sagemaker-local``), so two
 jobs never share one.  Serving adds ``ports: ["127.0.0.1:<port>:8080"]``: loopback
@@ -60,7 +60,8 @@ def project_name(job_name: str, suffix: Optional[str] = None) -> str:
     """
     if not isinstance(job_name, str) or not job_name:
         raise ValueError(f"job_name must be a non-empty string, got {job_name!r}")
-    stem = _PROJECT_UNSAFE.sub("-", job_name.lower()).strip("-_")[:40] or "job"
+    # whole names (SageMaker caps them at 63): a job's timestamp tail tells it from its siblings
+    stem = _PROJECT_UNSAFE.sub("-", job_name.lower()).strip("-_")[:63] or "job"
     return f"sm-{stem}-{suffix or secrets.token_hex(4)}"
 
 
@@ -124,6 +125,10 @@ def _base_service(
     return service
 
 
+def _networks(job: str) -> Dict[str, Any]:
+    return {NETWORK: {"driver": "bridge", "labels": {LABEL_JOB: job}}}
+
+
 def training_compose(
     spec: TrainingSpec, layout: JobLayout, container_config: Optional[Mapping[str, Any]] = None
 ) -> Dict[str, Any]:
@@ -161,7 +166,7 @@ def training_compose(
         else:
             service["command"] = ["train"] + list(spec.container_arguments or [])
         services[host.host] = service
-    return {"services": services, "networks": {NETWORK: {"driver": "bridge"}}}
+    return {"services": services, "networks": _networks(spec.job_name)}
 
 
 def serving_compose(
@@ -181,7 +186,7 @@ def serving_compose(
     service["volumes"] = volumes
     service["command"] = ["serve"]
     service["ports"] = [f"127.0.0.1:{port}:{CONTAINER_PORT}"]
-    return {"services": {SERVING_HOST: service}, "networks": {NETWORK: {"driver": "bridge"}}}
+    return {"services": {SERVING_HOST: service}, "networks": _networks(spec.endpoint_name)}
 
 
 def masked(content: Mapping[str, Any]) -> Dict[str, Any]:

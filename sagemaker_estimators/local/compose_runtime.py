@@ -37,7 +37,6 @@ import sys
 import tempfile
 import threading
 import time
-import weakref
 from typing import Callable, Deque, Dict, List, Optional, Tuple
 
 from sagemaker_estimators.local import compose_file
@@ -423,7 +422,7 @@ class ComposeRuntime:
         content = compose_file.training_compose(spec, layout, self.container_config)
         path = compose_file.write_compose_file(content, os.path.join(layout.root, COMPOSE_FILE_NAME))
         project = ComposeProject(compose, compose_file.project_name(spec.job_name), path)
-        logger.info("Compose file for %s (project %s):\n%s", spec.job_name, project.project,
+        logger.debug("Compose file for %s (project %s):\n%s", spec.job_name, project.project,
                     compose_file.dump(compose_file.masked(content)))
         try:
             project.up()
@@ -432,7 +431,8 @@ class ComposeRuntime:
             client = client_future.get_or_none()
             project.down(client)
             if client is not None:
-                reclaim_ownership(client, spec.image_uri, [layout.root, spec.checkpoint_local_dir or "", spec.code_dir or ""])
+                written_to = [layout.root, spec.checkpoint_local_dir or "", spec.code_dir or ""]
+                reclaim_ownership(client, spec.image_uri, written_to)
         return pack_artifacts(layout, spec.artifacts_dir)
 
     def _wait_for_hosts(self, spec: TrainingSpec, layout: JobLayout, project: ComposeProject, client) -> None:
@@ -497,7 +497,7 @@ class ComposeRuntime:
                 content = compose_file.serving_compose(spec, port, self.container_config)
                 path = compose_file.write_compose_file(content, os.path.join(work_dir, COMPOSE_FILE_NAME))
                 project = ComposeProject(compose, compose_file.project_name(spec.endpoint_name), path)
-                endpoint = ComposeEndpoint(project, client_future, port, work_dir if owns_work_dir else None)
+                endpoint = ComposeEndpoint(project, client_future, port, work_dir if owns_work_dir else None, spec)
                 try:
                     project.up()
                 except ComposeError as error:
@@ -519,12 +519,16 @@ class ComposeRuntime:
             raise
 
 
-_LIVE_ENDPOINTS: "weakref.WeakSet[ComposeEndpoint]" = weakref.WeakSet()
+#: endpoints not stopped yet; whatever is left is stopped when the interpreter exits
+_LIVE_ENDPOINTS: "set[ComposeEndpoint]" = set()
+_LIVE_LOCK = threading.Lock()
 
 
 @atexit.register
 def _stop_live_endpoints() -> None:
-    for endpoint in list(_LIVE_ENDPOINTS):
+    with _LIVE_LOCK:
+        endpoints = list(_LIVE_ENDPOINTS)
+    for endpoint in endpoints:
         endpoint.stop()
 
 
@@ -534,16 +538,24 @@ class ComposeEndpoint:
     Endpoints still running when the interpreter exits are stopped then.
     """
 
-    def __init__(self, project: ComposeProject, client_future: ClientFuture, port: int,
-                 owned_work_dir: Optional[str]):
+    def __init__(
+        self,
+        project: ComposeProject,
+        client_future: ClientFuture,
+        port: int,
+        owned_work_dir: Optional[str],
+        spec: Optional[ServingSpec] = None,
+    ):
         self.project = project
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self._client_future = client_future
         self._owned_work_dir = owned_work_dir
+        self._spec = spec
         self._stopped = False
         self._lock = threading.Lock()
-        _LIVE_ENDPOINTS.add(self)
+        with _LIVE_LOCK:
+            _LIVE_ENDPOINTS.add(self)
 
     def _request(self, method: str, path: str, body: Optional[bytes] = None,
                  headers: Optional[Dict[str, str]] = None, timeout: float = 60.0) -> Tuple[int, Dict[str, str], bytes]:
@@ -620,7 +632,12 @@ class ComposeEndpoint:
             if self._stopped:
                 return
             self._stopped = True
-        _LIVE_ENDPOINTS.discard(self)
-        self.project.down(self._client_future.get_or_none())
+        with _LIVE_LOCK:
+            _LIVE_ENDPOINTS.discard(self)
+        client = self._client_future.get_or_none()
+        self.project.down(client)
+        if client is not None and self._spec is not None:
+            # the server may have written (as root) into the mounted model and code dirs
+            reclaim_ownership(client, self._spec.image_uri, [self._spec.model_dir, self._spec.code_dir or ""])
         if remove_work_dir and self._owned_work_dir:
             shutil.rmtree(self._owned_work_dir, ignore_errors=True)

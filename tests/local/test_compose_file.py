@@ -69,7 +69,8 @@ def test_one_service_per_host_on_a_private_network(tmp_path):
     assert list(content) == ["services", "networks"]
     assert "version" not in content  # obsolete in the specification; 1.27+ read such files as the specification
     assert list(content["services"]) == ["algo-1", "algo-2", "algo-3"]
-    assert content["networks"] == {"sagemaker-local": {"driver": "bridge"}}
+    assert content["networks"] == {
+        "sagemaker-local": {"driver": "bridge", "labels": {compose_file.LABEL_JOB: "My_Job.2024"}}}
     for host, service in content["services"].items():
         assert service["hostname"] == host
         assert service["networks"] == {"sagemaker-local": {"aliases": [host]}}
@@ -170,7 +171,9 @@ def test_project_names_are_unique_and_compose_safe():
     assert len(names) == 50
     for name in names:
         assert re.fullmatch(r"sm-my_job-2024-[0-9a-f]{8}", name)
-    assert compose_file.project_name("A" * 100, suffix="s") == "sm-" + "a" * 40 + "-s"
+    assert compose_file.project_name("A" * 100, suffix="s") == "sm-" + "a" * 63 + "-s"
+    # jobs started in the same second differ only at the end of their names
+    assert compose_file.project_name("sagemaker-scikit-learn-2026-11-22-03-33-12-345", suffix="s").endswith("345-s")
     with pytest.raises(ValueError, match="job_name"):
         compose_file.project_name("")
 

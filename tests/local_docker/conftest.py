@@ -44,7 +44,8 @@ def docker_client():
 @pytest.fixture(scope="session")
 def standin_image(docker_client) -> str:
     """The stand-in image, built from the checkout if missing or stale."""
-    spec = importlib.util.spec_from_file_location("standin_build", os.path.join(REPO, "tools", "standin_images", "build.py"))
+    build_script = os.path.join(REPO, "tools", "standin_images", "build.py")
+    spec = importlib.util.spec_from_file_location("standin_build", build_script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     if sys.version_info[:2] != (3, 11) and module.existing_hash(module.LOCAL_NAME) is None:
@@ -60,12 +61,12 @@ def job_name() -> str:
 
 
 def leftovers(client, name: str) -> List[str]:
-    """Containers and networks still around for job or endpoint ``name``."""
-    from sagemaker_estimators.local.compose_file import LABEL_JOB, project_name
+    """Containers and networks still around for job or endpoint ``name`` (by our job label)."""
+    from sagemaker_estimators.local.compose_file import LABEL_JOB
 
-    stem = project_name(name, suffix="x")[:-1]
-    found = [f"container {c.name}" for c in client.containers.list(all=True, filters={"label": f"{LABEL_JOB}={name}"})]
-    found += [f"network {n.name}" for n in client.networks.list() if n.name.startswith(stem)]
+    label = {"label": f"{LABEL_JOB}={name}"}
+    found = [f"container {c.name}" for c in client.containers.list(all=True, filters=label)]
+    found += [f"network {n.name}" for n in client.networks.list(filters=label)]
     return found
 
 

@@ -134,7 +134,8 @@ def rootfs_key() -> str:
 
 
 def pylibs_key() -> str:
-    return _hash_items([("recipe", RECIPE_VERSION), ("requirements", _sha256_file(os.path.join(HERE, "requirements.txt")))])
+    requirements = _sha256_file(os.path.join(HERE, "requirements.txt"))
+    return _hash_items([("recipe", RECIPE_VERSION), ("requirements", requirements)])
 
 
 def model_server_files() -> Optional[List[str]]:
@@ -194,7 +195,8 @@ def ensure_rootfs(cache_dir: str) -> str:
     try:
         started = time.monotonic()
         _run(
-            ["debootstrap", f"--variant={VARIANT}", f"--include={','.join(DEB_PACKAGES)}", SUITE, work, debian_mirror()],
+            ["debootstrap", f"--variant={VARIANT}", f"--include={','.join(DEB_PACKAGES)}", SUITE, work,
+             debian_mirror()],
             stdout=subprocess.DEVNULL,
         )
         for relative in SLIM_PATHS:
