@@ -222,8 +222,11 @@ class LocalSagemakerClient:
             try:
                 runtime.train(spec)
             except TrainingFailedError as error:
-                self._store_training_outputs(job, artifacts_dir, scratch)
                 self._finish(job, "Failed", error.reason or str(error))
+                try:  # the failure file is an output too; delivering it must not hide the failure
+                    self._store_training_outputs(job, artifacts_dir, scratch)
+                except Exception as store_error:  # noqa: BLE001
+                    logger.warning("Could not deliver the outputs of failed job %s: %s", TrainingJobName, store_error)
                 raise
             job.secondary_status = "Uploading"
             self._store_training_outputs(job, artifacts_dir, scratch)
