@@ -288,3 +288,16 @@ def test_a_crashed_server_is_reported_with_its_log_tail(no_aws, workspace, sessi
         session.sagemaker_runtime_client.invoke_endpoint(Body=b"1", EndpointName=endpoint, ContentType="text/csv")
     assert error.value.response["Error"]["Code"] == "ModelError"
     assert "handler is going down now" in str(error.value)
+
+
+def test_configured_serving_port_is_used(trained, workspace, session):
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    session.config = {"local": {"local_code": True, "container_root": str(workspace["root"]), "serving_port": port}}
+    model = create_model(session, workspace, trained["model_data"])
+    endpoint, _ = deploy(session, model)
+    assert REGISTRY.endpoints[endpoint].url == f"http://127.0.0.1:{port}"
+    assert predict_csv(session, endpoint, workspace["iris"].data[[0]].tolist())[1] == [0.0]
