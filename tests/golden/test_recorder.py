@@ -136,6 +136,20 @@ def test_polling_runs_collapse_but_order_and_differences_stay():
     assert normalise(recording)["calls"] == [poll, other, poll]
 
 
+def test_reads_as_set_keeps_writes_in_order_and_reads_as_distinct_set():
+    who = {"service": "sts", "operation": "GetCallerIdentity", "params": {}}
+    buckets = {"service": "s3", "operation": "ListBuckets", "params": {}}
+    create = {"service": "s3", "operation": "CreateBucket", "params": {"Bucket": "b"}}
+    put = {"service": "s3", "operation": "PutObject", "params": {"Bucket": "b", "Key": "k"}}
+    v2 = {"calls": [who, buckets, who, create, put]}
+    ours = {"calls": [who, create, buckets, put]}
+    assert diff_recordings(v2, ours) is not None
+    assert diff_recordings(v2, ours, reads_as_set=True) is None
+    swapped = {"calls": [who, put, create]}
+    assert diff_recordings(v2, swapped, reads_as_set=True) is not None
+    assert normalise(v2, reads_as_set=True)["reads"] == [who, buckets]
+
+
 def test_checksum_algorithm_and_upload_ids_are_ignored():
     base = {
         "service": "s3",

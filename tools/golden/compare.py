@@ -35,14 +35,18 @@ def _summary(expected: List[Dict[str, Any]], actual: List[Dict[str, Any]]) -> Li
 
 
 def diff_recordings(
-    expected: Dict[str, Any], actual: Dict[str, Any], context: int = 6
+    expected: Dict[str, Any],
+    actual: Dict[str, Any],
+    context: int = 6,
+    reads_as_set: bool = False,
 ) -> Optional[str]:
     """``None`` when the normalised recordings are equal, else a readable report.
 
     ``expected`` is the V2 fixture, ``actual`` our run; both raw recordings.
+    ``reads_as_set`` turns on the opt-in normalisation rule 7.
     """
-    left = normalise(expected)
-    right = normalise(actual)
+    left = normalise(expected, reads_as_set=reads_as_set)
+    right = normalise(actual, reads_as_set=reads_as_set)
     if left == right:
         return None
     report: List[str] = []

@@ -32,12 +32,23 @@ here, with why it exists.  A recording (see ``bootstrap.py``) is reduced to
    with an explicit ``sts.<region>.amazonaws.com`` endpoint, which the
    recorder re-points at moto) and the scenario's stderr.
 
+One rule is opt-in (``reads_as_set=True``; off by default, and
+``tests/golden/test_golden.py`` says where it is used):
+
+7. **Reads as a set**: read-only calls (operations named ``Describe*``,
+   ``List*``, ``Get*``, ``Head*``) are taken out of the ordered sequence and
+   compared as a sorted set of distinct calls, so how often and where an
+   implementation looks something up (V2 asks STS for the account id twice
+   and lists all buckets to resolve its default bucket) does not count, while
+   every create/update/delete/put/invoke stays in order, field for field.
+
 Everything else - call order, every parameter, error codes moto answered
 with, body descriptions (tarball member lists and content digests), values
 the scenario recorded - must be equal.
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Callable, Dict, List, Tuple
 
@@ -86,8 +97,20 @@ def _collapse_runs(calls: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     return collapsed
 
 
-def normalise(recording: Dict[str, Any]) -> Dict[str, Any]:
-    """The comparable form of a recording (rules 1-6 of the module docstring)."""
+#: operation-name prefixes of read-only calls (rule 7)
+READ_PREFIXES = ("Describe", "List", "Get", "Head")
+
+
+def _split_reads(calls: List[Dict[str, Any]]) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
+    writes = [c for c in calls if not c["operation"].startswith(READ_PREFIXES)]
+    reads = {
+        json.dumps(c, sort_keys=True): c for c in calls if c["operation"].startswith(READ_PREFIXES)
+    }
+    return writes, [reads[key] for key in sorted(reads)]
+
+
+def normalise(recording: Dict[str, Any], reads_as_set: bool = False) -> Dict[str, Any]:
+    """The comparable form of a recording (rules 1-6, and 7 when ``reads_as_set``)."""
     calls = [
         {
             **{key: value for key, value in call.items() if key != "telemetry"},
@@ -105,11 +128,12 @@ def normalise(recording: Dict[str, Any]) -> Dict[str, Any]:
         for event in recording.get("network", [])
         if not event.get("telemetry")
     ]
-    result: Dict[str, Any] = {
-        "calls": _collapse_runs(_map_strings(calls, normalise_string)),
-        "network": _map_strings(network, normalise_string),
-        "values": _map_strings(recording.get("values", {}), normalise_string),
-    }
+    calls = _collapse_runs(_map_strings(calls, normalise_string))
+    result: Dict[str, Any] = {"calls": calls}
+    if reads_as_set:
+        result["calls"], result["reads"] = _split_reads(calls)
+    result["network"] = _map_strings(network, normalise_string)
+    result["values"] = _map_strings(recording.get("values", {}), normalise_string)
     if recording.get("scenario_error"):
         result["scenario_error"] = recording["scenario_error"]
     return result

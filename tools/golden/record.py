@@ -1,12 +1,14 @@
 """Record golden fixtures from the V2 reference.
 
-    python tools/golden/record.py [--area AREA] [--jobs N] [--python PY] [--check] [NAME ...]
+    python tools/golden/record.py [--area AREA] [--jobs N] [--python PY] [--check | --ours] [NAME ...]
 
 Runs each scenario under V2 (default interpreter ``.v2ref/bin/python``) against
 its own reset moto server and writes ``tests/golden/fixtures/<area>/<name>.json``.
 A scenario that raises under V2 is reported and its fixture is not written.
 ``--check`` writes nothing: it re-records and compares with the stored fixture
 (after normalisation), which shows whether a scenario is deterministic.
+``--ours`` is ``--check`` on this package (this interpreter, the checkout first on
+PYTHONPATH), the same comparison test_golden.py makes, in parallel and ungated.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ if __package__ in (None, ""):
 
 from tests.moto_server import start_moto_server  # noqa: E402
 from tools.golden.compare import diff_recordings  # noqa: E402
-from tools.golden.runner import V2_PYTHON, ScenarioRunError, Target, run_scenario  # noqa: E402
+from tools.golden.runner import OURS_TARGET, V2_PYTHON, ScenarioRunError, Target, run_scenario  # noqa: E402
 from tools.golden.scenarios import Scenario, discover  # noqa: E402
 
 logger = logging.getLogger("golden.record")
@@ -42,7 +44,15 @@ def sdk_version(python: str) -> str:
     return f"sagemaker=={done.stdout.strip()}" if done.returncode == 0 else "unknown"
 
 
-def _record_one(scenario: Scenario, servers: "queue.Queue", target: Target, check: bool, version: str) -> Optional[str]:
+def _record_one(
+    scenario: Scenario,
+    servers: "queue.Queue",
+    target: Target,
+    check: bool,
+    version: str,
+    reads_as_set: bool = False,
+) -> Optional[str]:
+    """Record (or with ``check`` compare) one scenario; a problem report or None."""
     server = servers.get()
     try:
         recording = run_scenario(scenario.path, server, target)
@@ -53,7 +63,7 @@ def _record_one(scenario: Scenario, servers: "queue.Queue", target: Target, chec
     if recording.get("scenario_error"):
         return f"FAILED {scenario.id}: {recording['scenario_error']}\n{recording.get('stderr', '')}"
     if check:
-        difference = diff_recordings(scenario.load_fixture(), recording)
+        difference = diff_recordings(scenario.load_fixture(), recording, reads_as_set=reads_as_set)
         return f"DIFFERS {scenario.id}:\n{difference}" if difference else None
     recording.pop("stderr", None)
     fixture = {"scenario": scenario.id, "recorded_with": version, **recording}
@@ -67,17 +77,24 @@ def _record_one(scenario: Scenario, servers: "queue.Queue", target: Target, chec
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("names", nargs="*", help="scenario names (name or area/name); default all")
     parser.add_argument("--area", help="only this area (training, frameworks, serving, meta)")
     parser.add_argument("--jobs", type=int, default=4, help="scenarios run in parallel (default 4)")
     parser.add_argument("--python", default=V2_PYTHON, help="V2 interpreter (default .v2ref)")
     parser.add_argument("--check", action="store_true", help="compare with the fixtures, write nothing")
+    parser.add_argument("--ours", action="store_true", help="--check on this package instead of V2")
+    parser.add_argument(
+        "--reads-as-set", action="store_true", help="with --check/--ours: normalisation rule 7"
+    )
     options = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
     scenarios = discover(options.area, options.names)
-    target = Target(python=options.python)
+    target = OURS_TARGET if options.ours else Target(python=options.python)
+    check = options.check or options.ours
     version = sdk_version(options.python)
     jobs = max(1, min(options.jobs, len(scenarios)))
     servers: "queue.Queue" = queue.Queue()
@@ -87,7 +104,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     problems: List[str] = []
     try:
         with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_record_one, s, servers, target, options.check, version) for s in scenarios]
+            futures = [
+                pool.submit(
+                    _record_one, s, servers, target, check, version, options.reads_as_set
+                )
+                for s in scenarios
+            ]
             for future in futures:
                 problem = future.result()
                 if problem:
