@@ -63,3 +63,33 @@ def test_local_entry_point_without_source_dir_uses_its_folder(no_aws, local_mode
     assert container["Environment"]["SAGEMAKER_PROGRAM"] == "inference.py"
     assert container["Environment"]["SAGEMAKER_SUBMIT_DIRECTORY"] == f"file://{root / 'code'}"
     assert container["ModelDataUrl"] == model_data
+
+
+TRAIN_AND_SERVE = INFERENCE + '''
+if __name__ == "__main__":
+    with open(os.path.join(os.environ["SM_MODEL_DIR"], "scale.txt"), "w") as handle:
+        handle.write("5")
+'''
+
+
+def test_local_process_fit_deploy_transformer_without_aws(no_aws, tmp_path):
+    from sagemaker_estimators.frameworks.sklearn.estimator import SKLearn
+
+    (tmp_path / "train.py").write_text(TRAIN_AND_SERVE)
+    est = SKLearn(entry_point=str(tmp_path / "train.py"), role="arn:aws:iam::123456789012:role/R",
+                  framework_version="1.2-1", instance_count=1, instance_type="local_process",
+                  output_path=f"file://{tmp_path / 'out'}")
+    est.fit()
+    assert est.model_data.startswith("file://")
+    predictor = est.deploy(1, "local_process", serializer=JSONSerializer(), deserializer=JSONDeserializer())
+    try:
+        assert predictor.predict([1, 2]) == [5, 10]
+    finally:
+        predictor.delete_endpoint()
+    transformer = est.transformer(1, "local_process", output_path=f"file://{tmp_path / 'transform'}")
+    model = est.sagemaker_session.sagemaker_client.describe_model(ModelName=transformer.model_name)
+    assert model["PrimaryContainer"]["Environment"]["SAGEMAKER_SUBMIT_DIRECTORY"] == f"file://{tmp_path}"
+    (tmp_path / "batch").mkdir()
+    (tmp_path / "batch" / "rows.json").write_text("[1, 2, 3]")
+    transformer.transform(f"file://{tmp_path / 'batch'}", content_type="application/json")
+    assert (tmp_path / "transform" / "rows.json.out").read_text() == "[5, 10, 15]"
