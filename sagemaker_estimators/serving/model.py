@@ -405,6 +405,13 @@ class Model:
         )
         self.accept_eula = accept_eula
         self._init_sagemaker_session_if_does_not_exist(instance_type)
+        if is_local_instance_type(instance_type) and not getattr(self.sagemaker_session, "local_mode", False):
+            from sagemaker_estimators.validation import ConfigurationError
+
+            raise ConfigurationError(
+                f"instance_type={instance_type!r} needs a LocalSession: pass sagemaker_session=LocalSession() "
+                "to the model (or leave sagemaker_session unset)."
+            )
         self.add_tags(tags)
         tags = format_tags(self._tags)
         if self.role is None:

@@ -9,7 +9,7 @@ response body.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.serving import requests as req
@@ -19,6 +19,20 @@ from sagemaker_estimators.serving.validation import check_deserializer, check_se
 from sagemaker_estimators.validation import format_tags
 
 logger = logging.getLogger(__name__)
+
+
+def _payload_parts(event_stream: Any) -> Iterator[bytes]:
+    """The bytes of each PayloadPart event; an error event raises with its code and message."""
+    for event in event_stream:
+        if "PayloadPart" in event:
+            yield event["PayloadPart"]["Bytes"]
+            continue
+        for key in ("ModelStreamError", "InternalStreamFailure"):
+            if key in event:
+                details = event[key]
+                raise RuntimeError(f"{key} from the endpoint: {details.get('ErrorCode', '')} "
+                                   f"{details.get('Message', '')}".strip())
+        logger.warning("Unknown event in the response stream: %s", sorted(event))
 
 
 def _header(value: Union[str, Sequence[str]]) -> str:
@@ -141,6 +155,24 @@ class Predictor:
         response = self.sagemaker_session.sagemaker_runtime_client.invoke_endpoint(**args)
         return self._handle_response(response)
 
+    def predict_stream(self, data: Any, initial_args: Optional[Dict[str, Any]] = None,
+                       target_variant: Optional[str] = None, inference_id: Optional[str] = None,
+                       custom_attributes: Optional[str] = None, component_name: Optional[str] = None,
+                       target_container_hostname: Optional[str] = None, iterator: Any = None) -> Iterator[Any]:
+        """InvokeEndpointWithResponseStream: iterate over the response's payload parts (bytes).
+
+        ``iterator`` (a callable taking the event stream) replaces the default byte iterator.
+        """
+        args = self._create_request_args(data, initial_args, target_variant=target_variant, inference_id=inference_id,
+                                         custom_attributes=custom_attributes,
+                                         target_container_hostname=target_container_hostname)
+        if component_name:
+            args["InferenceComponentName"] = component_name
+        response = self.sagemaker_session.sagemaker_runtime_client.invoke_endpoint_with_response_stream(**args)
+        if iterator is not None:
+            return iterator(response["Body"])
+        return _payload_parts(response["Body"])
+
     def _handle_response(self, response: Dict[str, Any]) -> Any:
         return self.deserializer.deserialize(response["Body"], response.get("ContentType", "application/octet-stream"))
 
@@ -208,6 +240,19 @@ class Predictor:
             existing_config_name=description["EndpointConfigName"], new_config_name=new_name,
             new_data_capture_config_dict=capture)
         self.sagemaker_session.update_endpoint(endpoint_name=self.endpoint_name, endpoint_config_name=new_name)
+
+    def enable_data_capture(self) -> None:
+        """Turn data capture on (default DataCaptureConfig: 20 % of requests and responses)."""
+        from sagemaker_estimators.serving.inference_configs import DataCaptureConfig
+
+        self.update_data_capture_config(DataCaptureConfig(enable_capture=True, sagemaker_session=self.sagemaker_session))
+
+    def disable_data_capture(self) -> None:
+        """Turn data capture off."""
+        from sagemaker_estimators.serving.inference_configs import DataCaptureConfig
+
+        self.update_data_capture_config(DataCaptureConfig(enable_capture=False,
+                                                          sagemaker_session=self.sagemaker_session))
 
     def delete_endpoint(self, delete_endpoint_config: bool = True) -> None:
         """Delete the endpoint config (unless told not to), then the endpoint, in V2's order."""

@@ -173,6 +173,11 @@ class Transformer:
         if wait:
             self.latest_transform_job.wait(logs=logs)
 
+    def transform_with_monitoring(self, *args: Any, **kwargs: Any) -> None:
+        """Not supported: it runs a SageMaker Pipeline with Model Monitor steps."""
+        raise NotImplementedError("transform_with_monitoring (SageMaker Pipelines + Model Monitor) is not supported "
+                                  "by sagemaker-estimators: call transform() and run monitoring separately.")
+
     def _retrieve_base_name(self) -> str:
         image_uri = self._retrieve_image_uri()
         if image_uri:

@@ -190,3 +190,33 @@ def test_endpoint_from_job(aws):
     assert model["PrimaryContainer"]["ModelDataSource"]["S3DataSource"]["CompressionType"] == "Gzip"
     assert model["PrimaryContainer"]["Environment"] == {"X": "1"}
     assert session.describe_endpoint("job-ep")["EndpointStatus"] == "InService"
+
+
+def test_local_instance_type_needs_local_session(aws):
+    session, calls = recorded_session()
+    with pytest.raises(ValueError, match="LocalSession"):
+        Model(IMAGE, "s3://b/m/model.tar.gz", ROLE, sagemaker_session=session).deploy(1, "local")
+    assert calls.calls == []
+
+
+def test_data_capture_and_serverless_configs_in_requests(aws):
+    from sagemaker_estimators.serving.inference_configs import DataCaptureConfig, ServerlessInferenceConfig
+
+    session, calls = recorded_session()
+    capture = DataCaptureConfig(True, sampling_percentage=50, destination_s3_uri="s3://cap/x",
+                                capture_options=["REQUEST"], sagemaker_session=session)
+    Model(IMAGE, "s3://b/m/model.tar.gz", ROLE, sagemaker_session=session).deploy(
+        1, "ml.m5.large", data_capture_config=capture, kms_key="k1", volume_size=30)
+    config = calls.params("CreateEndpointConfig")
+    assert config["DataCaptureConfig"] == {
+        "EnableCapture": True, "InitialSamplingPercentage": 50, "DestinationS3Uri": "s3://cap/x",
+        "CaptureOptions": [{"CaptureMode": "Input"}],
+        "CaptureContentTypeHeader": {"CsvContentTypes": ["text/csv"], "JsonContentTypes": ["application/json"]}}
+    assert config["KmsKeyId"] == "k1" and config["ProductionVariants"][0]["VolumeSizeInGB"] == 30
+    Model(IMAGE, "s3://b/m/model.tar.gz", ROLE, sagemaker_session=session).deploy(
+        serverless_inference_config=ServerlessInferenceConfig(memory_size_in_mb=4096, max_concurrency=2), wait=False)
+    variant = calls.params("CreateEndpointConfig")["ProductionVariants"][0]
+    assert variant["ServerlessConfig"] == {"MemorySizeInMB": 4096, "MaxConcurrency": 2}
+    assert "InstanceType" not in variant
+    with pytest.raises(ValueError, match="memory_size_in_mb"):
+        ServerlessInferenceConfig(memory_size_in_mb=1000)

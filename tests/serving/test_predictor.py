@@ -91,3 +91,33 @@ def test_predict_through_moto_runtime(aws):
                                                                                  endpoint_name="moto-ep")
     body = Predictor("moto-ep", session).predict(b"x")
     assert isinstance(body, bytes) and body
+
+
+class _StreamingRuntime:
+    """Stands in for the runtime service's streaming API (botocore event-stream events as dicts)."""
+
+    def __init__(self, events):
+        self.events = events
+        self.requests = []
+
+    def invoke_endpoint_with_response_stream(self, **kwargs):
+        self.requests.append(kwargs)
+        return {"Body": iter(self.events)}
+
+
+def test_predict_stream_yields_payload_parts():
+    runtime = _StreamingRuntime([{"PayloadPart": {"Bytes": b"he"}}, {"PayloadPart": {"Bytes": b"llo"}}])
+    boto_session = boto3.Session(region_name="us-west-2", aws_access_key_id="x", aws_secret_access_key="y")
+    predictor = Predictor("ep", Session(boto_session=boto_session, sagemaker_runtime_client=runtime),
+                          serializer=JSONSerializer())
+    assert b"".join(predictor.predict_stream({"q": 1}, target_container_hostname="c1")) == b"hello"
+    assert runtime.requests[0]["TargetContainerHostname"] == "c1"
+    assert runtime.requests[0]["Body"] == '{"q": 1}'
+
+
+def test_predict_stream_error_event_raises():
+    runtime = _StreamingRuntime([{"ModelStreamError": {"ErrorCode": "E1", "Message": "boom"}}])
+    boto_session = boto3.Session(region_name="us-west-2", aws_access_key_id="x", aws_secret_access_key="y")
+    predictor = Predictor("ep", Session(boto_session=boto_session, sagemaker_runtime_client=runtime))
+    with pytest.raises(RuntimeError, match="E1 boom"):
+        list(predictor.predict_stream(b"x"))
