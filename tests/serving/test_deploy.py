@@ -34,7 +34,7 @@ def test_estimator_deploy_sends_v2_requests_and_returns_predictor(aws):
     assert re.fullmatch(f"my-algo-{TS}", model["ModelName"])
     assert model["PrimaryContainer"] == {
         "Image": IMAGE, "Environment": {},
-        "ModelDataUrl": f"s3://sagemaker-us-west-2-123456789012/job-1/output/model.tar.gz"}
+        "ModelDataUrl": "s3://sagemaker-us-west-2-123456789012/job-1/output/model.tar.gz"}
     assert model["VpcConfig"] == {"Subnets": ["subnet-1"], "SecurityGroupIds": ["sg-1"]}
     assert model["Tags"] == [{"Key": "project", "Value": "p"}]
     config = calls.params("CreateEndpointConfig")
