@@ -272,3 +272,20 @@ def test_no_output_path_with_local_code_keeps_artifacts_local(no_aws, workspace,
     expected = workspace["root"] / "sagemaker-local-output" / job / "model.tar.gz"
     assert estimator.model_data == "file://" + str(expected)
     assert "model.joblib" in archive_members(str(expected))
+
+
+def test_two_hosts_on_local_process(no_aws, workspace, session):
+    (workspace["code"] / "train.py").write_text(
+        "import json, os\n"
+        "host = os.environ['SM_CURRENT_HOST']\n"
+        "assert json.loads(os.environ['SM_HOSTS']) == ['algo-1', 'algo-2']\n"
+        "open(os.path.join(os.environ['SM_MODEL_DIR'], host + '.txt'), 'w').write(host)\n"
+    )
+    name = unique("twohosts")
+    request = training_request(workspace, name)
+    request["ResourceConfig"]["InstanceCount"] = 2
+    session.sagemaker_client.create_training_job(**request)
+    description = session.describe_training_job(name)
+    assert description["ResourceConfig"]["InstanceCount"] == 2
+    members = archive_members(str(workspace["out"] / name / "model.tar.gz"))
+    assert members == {"algo-1.txt": b"algo-1", "algo-2.txt": b"algo-2"}
