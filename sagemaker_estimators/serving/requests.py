@@ -15,6 +15,13 @@ from sagemaker_estimators.validation import format_tags
 ModelData = Union[str, Dict[str, Any], None]
 
 
+def _set_present(request: Dict[str, Any], fields: Any) -> None:
+    """Set each (key, value) of ``fields`` whose value is not None."""
+    for key, value in fields:
+        if value is not None:
+            request[key] = value
+
+
 def container_def(
     image_uri: str,
     model_data_url: ModelData = None,
@@ -88,13 +95,10 @@ def production_variant(
     else:
         variant["InitialInstanceCount"] = initial_instance_count or 1
         variant["InstanceType"] = instance_type
-        for key, value in (("VolumeSizeInGB", volume_size),
-                           ("ModelDataDownloadTimeoutInSeconds", model_data_download_timeout),
-                           ("ContainerStartupHealthCheckTimeoutInSeconds",
-                            container_startup_health_check_timeout),
-                           ("RoutingConfig", routing_config)):
-            if value is not None:
-                variant[key] = value
+        _set_present(variant, (("VolumeSizeInGB", volume_size),
+                               ("ModelDataDownloadTimeoutInSeconds", model_data_download_timeout),
+                               ("ContainerStartupHealthCheckTimeoutInSeconds", container_startup_health_check_timeout),
+                               ("RoutingConfig", routing_config)))
     if inference_ami_version:
         variant["InferenceAmiVersion"] = inference_ami_version
     return variant
@@ -154,18 +158,9 @@ def endpoint_config_request(
         request["Tags"] = tags
     if kms_key:
         request["KmsKeyId"] = kms_key
-    if data_capture_config is not None:
-        request["DataCaptureConfig"] = data_capture_config
-    if async_inference_config is not None:
-        request["AsyncInferenceConfig"] = async_inference_config
-    if explainer_config is not None:
-        request["ExplainerConfig"] = explainer_config
-    if vpc_config is not None:
-        request["VpcConfig"] = vpc_config
-    if enable_network_isolation is not None:
-        request["EnableNetworkIsolation"] = enable_network_isolation
-    if role_arn is not None:
-        request["ExecutionRoleArn"] = role_arn
+    _set_present(request, (("DataCaptureConfig", data_capture_config), ("AsyncInferenceConfig", async_inference_config),
+                           ("ExplainerConfig", explainer_config), ("VpcConfig", vpc_config),
+                           ("EnableNetworkIsolation", enable_network_isolation), ("ExecutionRoleArn", role_arn)))
     return request
 
 
@@ -240,11 +235,9 @@ def transform_job_request(
         "TransformOutput": output_config,
         "TransformResources": resource_config,
     }
-    for key, value in (("BatchStrategy", strategy), ("MaxConcurrentTransforms", max_concurrent_transforms),
-                       ("MaxPayloadInMB", max_payload), ("Environment", env),
-                       ("Tags", format_tags(tags)), ("DataProcessing", data_processing)):
-        if value is not None:
-            request[key] = value
+    _set_present(request, (("BatchStrategy", strategy), ("MaxConcurrentTransforms", max_concurrent_transforms),
+                           ("MaxPayloadInMB", max_payload), ("Environment", env), ("Tags", format_tags(tags)),
+                           ("DataProcessing", data_processing)))
     if experiment_config:
         request["ExperimentConfig"] = experiment_config
     if model_client_config:
