@@ -23,6 +23,7 @@ from botocore.exceptions import ClientError
 from sagemaker_estimators.local import data
 from sagemaker_estimators.utils import validate_name
 from sagemaker_estimators.local.batching import check_transform_settings, payloads
+from sagemaker_estimators.local.credentials import container_credentials
 from sagemaker_estimators.local.entities import (
     REGISTRY,
     LocalEndpoint,
@@ -144,6 +145,12 @@ class LocalSagemakerClient:
 
         return ComposeRuntime(container_config=self._local_config().get("container_config"))
 
+    def _container_credentials(self, instance_type: str) -> Dict[str, str]:
+        """The caller's AWS credentials for Docker containers (a local process has them already)."""
+        if instance_type == PROCESS_INSTANCE_TYPE:
+            return {}
+        return container_credentials(self.sagemaker_session.boto_session)
+
     def _region(self) -> str:
         return self.sagemaker_session.boto_region_name
 
@@ -200,7 +207,8 @@ class LocalSagemakerClient:
             job.secondary_status = "Downloading"
             channels = self._channels(InputDataConfig or [], scratch)
             hyperparameters, code_dir = self._code(dict(kwargs.get("HyperParameters") or {}), channels, scratch)
-            environment = {"TRAINING_JOB_NAME": TrainingJobName, "AWS_REGION": self._region()}
+            environment = self._container_credentials(instance_type)
+            environment.update(TRAINING_JOB_NAME=TrainingJobName, AWS_REGION=self._region())
             environment.update(Environment or {})
             spec = TrainingSpec(
                 job_name=TrainingJobName,
@@ -495,7 +503,8 @@ class LocalSagemakerClient:
             else:
                 model_dir = os.path.join(scratch, "model")
                 os.makedirs(model_dir)
-            environment = dict(container.get("Environment") or {})
+            environment = self._container_credentials(instance_type)
+            environment.update(container.get("Environment") or {})
             environment.update(extra_environment or {})
             code_dir = None
             submit = environment.get(SUBMIT_DIRECTORY_ENV)

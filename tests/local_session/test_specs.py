@@ -154,3 +154,20 @@ def test_job_names_that_could_leave_the_output_folder_are_refused(no_aws, worksp
         session.sagemaker_client.create_training_job(**request)
     assert recorded.specs == []
     assert not (workspace["out"].parent / "escape").exists()
+
+
+def test_docker_jobs_get_the_callers_credentials_process_jobs_do_not_need_them(aws, workspace, session, recorded):
+    docker_job, process_job = unique("docker-creds"), unique("process-creds")
+    session.sagemaker_client.create_training_job(**training_request(workspace, docker_job, instance_type="local"))
+    session.sagemaker_client.create_training_job(**training_request(workspace, process_job))
+    docker_env, process_env = recorded.specs[0].environment, recorded.specs[1].environment
+    assert docker_env["AWS_ACCESS_KEY_ID"] == os.environ["AWS_ACCESS_KEY_ID"]
+    assert docker_env["AWS_SECRET_ACCESS_KEY"] == os.environ["AWS_SECRET_ACCESS_KEY"]
+    assert "AWS_ACCESS_KEY_ID" not in process_env
+    # the request keeps no secret: describe shows what the caller sent
+    assert "AWS_ACCESS_KEY_ID" not in str(session.describe_training_job(docker_job))
+
+
+def test_no_credentials_means_none_passed(no_aws, workspace, session, recorded):
+    session.sagemaker_client.create_training_job(**training_request(workspace, unique("nocreds"), instance_type="local"))
+    assert not any(key.startswith("AWS_") and key != "AWS_REGION" for key in recorded.specs[0].environment)
