@@ -203,12 +203,14 @@ def main() -> int:
                 if have_v2 and not (mode == "deploy" and args.skip_v2_deploy):
                     before = {container.id for container in client.containers.list(all=True)}
                     try:
-                        results.setdefault(f"{label}: V2", []).append(
-                            _run([V2_PYTHON, v2_code, root, mode], v2_env, root))
+                        value = _run([V2_PYTHON, v2_code, root, mode], v2_env, root)
+                        results.setdefault(f"{label}: V2", []).append(value)
                     except RuntimeError as error:
                         # V2's local deploy calls STS's regional endpoint itself (ignoring
                         # AWS_ENDPOINT_URL): without a network it cannot run here
-                        failures[f"{label}: V2"] = str(error).strip().splitlines()[-1][:160]
+                        lines = [line.strip() for line in str(error).splitlines() if "Error" in line]
+                        causes = [line for line in lines if "telemetry" not in line] or lines or [str(error)]
+                        failures[f"{label}: V2"] = causes[-1][:160]
                     finally:
                         _v2_leftovers(client, before)
     finally:
@@ -216,9 +218,11 @@ def main() -> int:
         if moto:
             moto.stop()
 
-    medians = {label: statistics.median(values) for label, values in results.items()}
+    medians = {label: statistics.median(values) for label, values in results.items() if values}
     width = max(len(label) for label in medians)
-    print(f"local mode in Docker, median of {args.repeat} (image {IMAGE})")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"local mode in Docker, median of {args.repeat} (image {IMAGE}; load average {load:.1f} "
+          f"on {os.cpu_count()} CPUs)")
     for label, value in medians.items():
         print(f"  {label:<{width}}  {value:7.2f} s")
     for label, reason in failures.items():
