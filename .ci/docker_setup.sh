@@ -21,6 +21,11 @@ fi
 if ! docker info >/dev/null 2>&1; then
     echo "docker_setup: starting dockerd"
     mkdir -p /var/log
+    # a dockerd that died (machine kept, process not) leaves its pid file behind,
+    # and a new dockerd refuses to start while it is there
+    if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then
+        rm -f /var/run/docker.pid
+    fi
     nohup dockerd >/var/log/dockerd.log 2>&1 &
     for _ in $(seq 1 120); do
         docker info >/dev/null 2>&1 && break
