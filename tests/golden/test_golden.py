@@ -31,13 +31,50 @@ from tools.golden.runner import OURS_TARGET, run_scenario
 from tools.golden.scenarios import Scenario, discover
 
 #: areas whose scenarios are replayed on our package (edit as areas land)
-IMPLEMENTED_AREAS: Set[str] = set()
+IMPLEMENTED_AREAS: Set[str] = {"serving"}
 
 #: compare Describe/List/Get/Head calls as a set (normalisation rule 7)
 READS_AS_SET: bool = False
 
+#: reasons shared by several serving entries of KNOWN_GAPS
+_SERVING_BUCKET_GAP = (
+    "Session.default_bucket(): V2 calls STS GetCallerIdentity again (uncached) and S3 ListBuckets (bucket"
+    ".creation_date) before HeadBucket; ours does not (session.py). Hosting calls are equal."
+)
+_SERVING_FACADE_GAP = (
+    "needs the V2 facade module {mod} (re-export of sagemaker_estimators.serving.inference_configs),"
+    " plus the Session.default_bucket() STS/ListBuckets difference"
+)
+
 #: "area/name" -> why our package is known to differ (run as strict xfail)
-KNOWN_GAPS: Dict[str, str] = {}
+KNOWN_GAPS: Dict[str, str] = {
+    # serving: every hosting request (CreateModel/EndpointConfig/Endpoint/TransformJob, Delete*, Invoke*,
+    # repacked tarball members) equals V2's; what differs is outside serving/:
+    "serving/attach_then_deploy": _SERVING_BUCKET_GAP,
+    "serving/estimator_deploy_csv_json_predict": _SERVING_BUCKET_GAP,
+    "serving/estimator_deploy_generic": _SERVING_BUCKET_GAP,
+    "serving/estimator_deploy_named_options": _SERVING_BUCKET_GAP,
+    "serving/estimator_deploy_no_wait": _SERVING_BUCKET_GAP,
+    "serving/estimator_tags_vpc_flow": _SERVING_BUCKET_GAP,
+    "serving/framework_models_defaults": _SERVING_BUCKET_GAP,
+    "serving/huggingface_estimator_deploy": _SERVING_BUCKET_GAP,
+    "serving/predictor_delete_paths": _SERVING_BUCKET_GAP,
+    "serving/predictor_reattach": _SERVING_BUCKET_GAP,
+    "serving/pytorch_attach_deploy": _SERVING_BUCKET_GAP,
+    "serving/pytorch_estimator_deploy": _SERVING_BUCKET_GAP,
+    "serving/pytorch_estimator_transformer": _SERVING_BUCKET_GAP,
+    "serving/pytorch_model_entry_point": _SERVING_BUCKET_GAP,
+    "serving/pytorch_model_transformer": _SERVING_BUCKET_GAP,
+    "serving/sklearn_estimator_deploy": _SERVING_BUCKET_GAP,
+    "serving/sklearn_estimator_transformer": _SERVING_BUCKET_GAP,
+    "serving/transformer_from_attached": _SERVING_BUCKET_GAP,
+    "serving/transformer_from_estimator": _SERVING_BUCKET_GAP,
+    "serving/xgboost_estimator_deploy": _SERVING_BUCKET_GAP,
+    "serving/estimator_async": _SERVING_FACADE_GAP.format(mod='sagemaker.async_inference'),
+    "serving/estimator_data_capture": _SERVING_FACADE_GAP.format(mod='sagemaker.model_monitor'),
+    "serving/estimator_serverless": _SERVING_FACADE_GAP.format(mod='sagemaker.serverless'),
+    "serving/predictor_update_endpoint": _SERVING_FACADE_GAP.format(mod='sagemaker.model_monitor'),
+}
 
 #: areas that do not depend on our package and always run
 ALWAYS_RUN_AREAS = frozenset({"meta"})
