@@ -278,6 +278,23 @@ class Predictor:
                 f"One or more models cannot be deleted, please retry. \nFailed models: {', '.join(failed)}"
             )
 
+    def update_predictor(self, *args: Any, **kwargs: Any) -> None:
+        """Not supported: it updates inference components (use update_endpoint for model-based endpoints)."""
+        raise NotImplementedError("update_predictor (inference components) is not supported by "
+                                  "sagemaker-estimators: use update_endpoint().")
+
+    def list_monitors(self) -> None:
+        """Not supported: Model Monitor schedules are outside this package (use SageMaker SDK V3)."""
+        raise NotImplementedError("list_monitors (Model Monitor) is not supported by sagemaker-estimators.")
+
+    def endpoint_context(self) -> None:
+        """Not supported: lineage contexts are outside this package (use SageMaker SDK V3)."""
+        raise NotImplementedError("endpoint_context (ML lineage) is not supported by sagemaker-estimators.")
+
+    def list_related_models(self, *args: Any, **kwargs: Any) -> None:
+        """Not supported: lineage queries are outside this package (use SageMaker SDK V3)."""
+        raise NotImplementedError("list_related_models (ML lineage) is not supported by sagemaker-estimators.")
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint_name={self.endpoint_name!r})"
 

@@ -67,6 +67,15 @@ class HuggingFaceModel(FrameworkServingModel):
     def _repack_code(self) -> bool:
         return True
 
+    def prepare_container_def(self, instance_type: Optional[str] = None, accelerator_type: Optional[str] = None,
+                              serverless_inference_config: Any = None, inference_tool: Optional[str] = None,
+                              accept_eula: Optional[bool] = None, model_reference_arn: Optional[str] = None,
+                              ) -> Dict[str, Any]:
+        """The HuggingFace container (``inference_tool`` "neuron"/"neuronx" picks a Neuron image)."""
+        return super().prepare_container_def(instance_type, accelerator_type, serverless_inference_config,
+                                             accept_eula=accept_eula, model_reference_arn=model_reference_arn,
+                                             inference_tool=inference_tool)
+
     def _image_config_sent(self) -> Optional[Dict[str, Any]]:
         return self.image_config
 
