@@ -28,6 +28,7 @@ image whose label matches the current hash is reused as is.  Usage::
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import logging
@@ -263,14 +264,24 @@ def tag_all(source: str) -> None:
 
 
 def build(cache_dir: str, force: bool = False) -> Dict[str, str]:
-    """Build (or reuse) the image; returns ``{"hash", "image_id", "action"}``."""
+    """Build (or reuse) the image; returns ``{"hash", "image_id", "action"}``.
+
+    Holds an exclusive lock in the cache dir, so two test runs starting at once build
+    once (the second then finds the image and reuses it).
+    """
+    os.makedirs(cache_dir, exist_ok=True)
+    with open(os.path.join(cache_dir, "build.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build_locked(cache_dir, force)
+
+
+def _build_locked(cache_dir: str, force: bool) -> Dict[str, str]:
     files = baked_files()
     wanted = image_hash(files)
     if not force and existing_hash(LOCAL_NAME) == wanted:
         tag_all(LOCAL_NAME)
         return {"hash": wanted, "image_id": _image_id(LOCAL_NAME) or "", "action": "reused"}
     old_id = _image_id(LOCAL_NAME)
-    os.makedirs(cache_dir, exist_ok=True)
     rootfs = ensure_rootfs(cache_dir)
     pylibs = ensure_pylibs(cache_dir)
     stage = tempfile.mkdtemp(prefix="stage-", dir=cache_dir)
