@@ -284,6 +284,10 @@ def _build_locked(cache_dir: str, force: bool) -> Dict[str, str]:
     old_id = _image_id(LOCAL_NAME)
     rootfs = ensure_rootfs(cache_dir)
     pylibs = ensure_pylibs(cache_dir)
+    for name in os.listdir(cache_dir):  # trees of older recipes
+        path = os.path.join(cache_dir, name)
+        if re.match(r"(rootfs|pylibs)-", name) and path not in (rootfs, pylibs) and os.path.isdir(path):
+            shutil.rmtree(path, ignore_errors=True)
     stage = tempfile.mkdtemp(prefix="stage-", dir=cache_dir)
     try:
         root = os.path.join(stage, "root")
