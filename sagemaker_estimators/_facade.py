@@ -49,8 +49,12 @@ SUBMODULES = frozenset(
         "xgboost",
         "sklearn",
         "huggingface",
-        "parameter",
-        "tuner",
+        "debugger",
+        "exceptions",
+        "instance_group",
+        "serverless",
+        "async_inference",
+        "model_monitor",
     }
 )
 

@@ -613,9 +613,8 @@ class EstimatorBase:
         init_params = cls._prepare_init_params_from_job_description(description, model_channel_name)
         arn = description.get("TrainingJobArn")
         if arn:
-            tags = sagemaker_session.sagemaker_client.list_tags(ResourceArn=arn).get("Tags")
-            if tags:
-                init_params["tags"] = tags
+            # V2 keeps the (possibly empty) tag list, so later requests send "Tags": [] as V2's do
+            init_params["tags"] = sagemaker_session.sagemaker_client.list_tags(ResourceArn=arn).get("Tags", [])
         estimator = cls(sagemaker_session=sagemaker_session, **init_params)
         estimator.latest_training_job = TrainingJob(sagemaker_session, training_job_name)
         estimator._current_job_name = training_job_name

@@ -110,6 +110,8 @@ class Model:
         if entry_point is not None and entry_point.startswith("s3://"):
             raise ValueError(f"entry_point={entry_point!r}: must be a path to a local file, not an S3 URI.")
         check_str("source_dir", source_dir)
+        if source_dir is not None and source_dir.startswith("file://"):
+            source_dir = source_dir[len("file://"):]  # a local-mode job records its code dir as a file:// URI
         if source_dir is not None and not source_dir.startswith("s3://") and not os.path.isdir(source_dir):
             raise ValueError(f"source_dir={source_dir!r} is not a directory.")
         if source_dir is not None and entry_point is not None and not source_dir.startswith("s3://") \
