@@ -26,7 +26,18 @@ if args.fail_on == host:
     raise ValueError(f"boom on {host}")
 if args.sleep_on == host:
     time.sleep(args.sleep)
-peers = {h: socket.gethostbyname(h) for h in hosts}
+def resolve(name, deadline=time.monotonic() + 60):
+    # hosts start together but not at the same instant (as the toolkit does, retry)
+    while True:
+        try:
+            return socket.gethostbyname(name)
+        except socket.gaierror:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+peers = {h: resolve(h) for h in hosts}
 data = np.loadtxt(os.path.join(os.environ["SM_CHANNEL_TRAIN"], "data.csv"), delimiter=",")
 model = LogisticRegression(C=args.C).fit(data[:, 1:], data[:, 0])
 joblib.dump(model, os.path.join(os.environ["SM_MODEL_DIR"], "model.joblib"))
