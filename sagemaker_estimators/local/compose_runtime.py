@@ -10,9 +10,10 @@ for ``instance_type`` ``local`` and ``local_gpu``:
   host that exits non-zero fails the job (the others are stopped at once) with its
   ``/opt/ml/output/failure`` text and log tail; otherwise ``model.tar.gz`` and
   ``output.tar.gz`` are packed into ``spec.artifacts_dir``.  Whatever happens,
-  including Ctrl-C, ``down --volumes --remove-orphans`` removes the containers and
-  the network, and files the containers wrote as root are handed back to the
-  calling user when that user is not root.
+  including Ctrl-C, the project's containers (with their anonymous volumes) and
+  network are removed - through the engine's API, falling back to ``compose down
+  --volumes --remove-orphans`` - and files the containers wrote as root are handed
+  back to the calling user when that user is not root.
 * ``serve``: starts one ``serve`` container publishing ``127.0.0.1:<free port>`` to
   8080 and returns a :class:`ComposeEndpoint` as soon as ``GET /ping`` answers.
 
