@@ -39,14 +39,15 @@ def diff_recordings(
     actual: Dict[str, Any],
     context: int = 6,
     reads_as_set: bool = False,
+    reads: str = "sequence",
 ) -> Optional[str]:
     """``None`` when the normalised recordings are equal, else a readable report.
 
     ``expected`` is the V2 fixture, ``actual`` our run; both raw recordings.
     ``reads_as_set`` turns on the opt-in normalisation rule 7.
     """
-    left = normalise(expected, reads_as_set=reads_as_set)
-    right = normalise(actual, reads_as_set=reads_as_set)
+    left = normalise(expected, reads_as_set=reads_as_set, reads=reads)
+    right = normalise(actual, reads_as_set=reads_as_set, reads=reads)
     if left == right:
         return None
     report: List[str] = []

@@ -42,6 +42,13 @@ One rule is opt-in (``reads_as_set=True``; off by default, and
    and lists all buckets to resolve its default bucket) does not count, while
    every create/update/delete/put/invoke stays in order, field for field.
 
+8. **Reads ignored** (``reads="ignore"``, what the replay test uses): read-only
+   calls are dropped altogether.  Reads are side traffic with no effect on
+   AWS; this project deliberately makes fewer of them than V2 (one cached STS
+   call, HeadBucket instead of listing every bucket, no telemetry), and the
+   values a scenario reads back (``model_data``, predictions, attached
+   settings) are still compared through ``record_value``.
+
 Everything else - call order, every parameter, error codes moto answered
 with, body descriptions (tarball member lists and content digests), values
 the scenario recorded - must be equal.
@@ -109,8 +116,18 @@ def _split_reads(calls: List[Dict[str, Any]]) -> Tuple[List[Dict[str, Any]], Lis
     return writes, [reads[key] for key in sorted(reads)]
 
 
-def normalise(recording: Dict[str, Any], reads_as_set: bool = False) -> Dict[str, Any]:
-    """The comparable form of a recording (rules 1-6, and 7 when ``reads_as_set``)."""
+READ_MODES = ("sequence", "set", "ignore")
+
+
+def normalise(recording: Dict[str, Any], reads_as_set: bool = False, reads: str = "sequence") -> Dict[str, Any]:
+    """The comparable form of a recording (rules 1-6; 7 with ``reads="set"``, 8 with ``reads="ignore"``).
+
+    ``reads_as_set=True`` is the older spelling of ``reads="set"``.
+    """
+    if reads not in READ_MODES:
+        raise ValueError(f"reads={reads!r}; valid: {', '.join(READ_MODES)}")
+    if reads_as_set:
+        reads = "set"
     calls = [
         {
             **{key: value for key, value in call.items() if key != "telemetry"},
@@ -130,8 +147,10 @@ def normalise(recording: Dict[str, Any], reads_as_set: bool = False) -> Dict[str
     ]
     calls = _collapse_runs(_map_strings(calls, normalise_string))
     result: Dict[str, Any] = {"calls": calls}
-    if reads_as_set:
+    if reads == "set":
         result["calls"], result["reads"] = _split_reads(calls)
+    elif reads == "ignore":
+        result["calls"] = _collapse_runs(_split_reads(calls)[0])
     result["network"] = _map_strings(network, normalise_string)
     result["values"] = _map_strings(recording.get("values", {}), normalise_string)
     if recording.get("scenario_error"):
