@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import tarfile
+import time
 import uuid
 
 import pytest
@@ -40,6 +41,10 @@ def test_serve_predict_stop(trained, standin_image, docker_client):
         result = endpoint.invoke(b"1,2\n5,5", "text/csv", "application/json")
         assert (result.status, result.content_type) == (200, "application/json")
         assert json.loads(result.body) == [0.0, 1.0]
+        # the engine copies the container's output to its log asynchronously
+        deadline = time.monotonic() + 30
+        while "POST /invocations" not in endpoint.log_tail() and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert "POST /invocations" in endpoint.log_tail()
     finally:
         endpoint.stop()
