@@ -69,6 +69,7 @@ setup(
             "numpy",
             "sagemaker-training",
             "wheel",
+            "jsonschema",
         ],
     },
     classifiers=[
