@@ -2,7 +2,7 @@
 
 Besides the two packages, the wheel carries ``sagemaker_estimators.pth``: one
 line that runs at interpreter start-up and registers an import hook for the
-``sagemaker`` name (see ``sagemaker_estimators/_startup.py``).  The hook costs
+``sagemaker`` name (see ``_sagemaker_estimators_hook.py``).  The hook costs
 a list insertion at start-up and nothing more until ``sagemaker`` is imported.
 """
 import os
@@ -12,7 +12,7 @@ from setuptools.command.build_py import build_py
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PTH_NAME = "sagemaker_estimators.pth"
-PTH_LINE = "import sagemaker_estimators._startup\n"
+PTH_LINE = "import _sagemaker_estimators_hook\n"
 
 
 class BuildPyWithStartupHook(build_py):
@@ -47,6 +47,7 @@ setup(
     long_description_content_type="text/markdown",
     python_requires=">=3.9",
     packages=find_namespace_packages(include=["sagemaker_estimators*", "sagemaker", "sagemaker.*"]),
+    py_modules=["_sagemaker_estimators_hook"],
     package_data={"sagemaker_estimators.image_uris": ["data/*.json"]},
     include_package_data=True,
     cmdclass={"build_py": BuildPyWithStartupHook},

@@ -34,7 +34,8 @@ def _venv(tmp_path, wheel):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     python = str(venv / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", wheel], check=True,
+    # --ignore-installed: the outer environment may already have this package (CI installs it)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--ignore-installed", wheel], check=True,
                    env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"))
     site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           check=True, capture_output=True, text=True).stdout.strip()
@@ -89,10 +90,12 @@ def test_startup_hook_imports_nothing_until_sagemaker_is_imported(tmp_path, whee
     python, _ = _venv(tmp_path, wheel)
     result = _run(python, """
         import sys
-        print(sorted(m for m in sys.modules if m.startswith(("sagemaker", "boto"))))
+        print(sorted(m for m in sys.modules if m.startswith(("sagemaker", "boto", "attr"))))
     """)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "['sagemaker_estimators', 'sagemaker_estimators._startup', 'sagemaker_estimators._version']"
+    assert result.stdout.strip() == "[]"
+    hooked = _run(python, "import sys; print(getattr(sys.meta_path[0], \"__name__\", None))")
+    assert hooked.stdout.strip() == "_FacadeFinder"
 
 
 def test_beside_a_v3_namespace_package_and_after_its_reinstall(tmp_path, wheel):

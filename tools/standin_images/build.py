@@ -152,8 +152,9 @@ def model_server_files() -> Optional[List[str]]:
         "                if getattr(m, '__file__', None) and os.path.abspath(m.__file__).startswith(root + os.sep)})\n"
         "print(json.dumps(files))\n" % REPO
     )
+    # -S: an installed copy of this package (and its start-up .pth) must not shadow the checkout
     output = subprocess.run(
-        [sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=tempfile.gettempdir()
+        [sys.executable, "-S", "-c", probe], check=True, capture_output=True, text=True, cwd=tempfile.gettempdir()
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
