@@ -119,7 +119,23 @@ class Framework(EstimatorBase):
         return self._default_training_image_uri()
 
     def _default_training_image_uri(self) -> str:
-        raise ValueError(f"{type(self).__name__} needs image_uri: this framework has no registry entry.")
+        """The registry's training image for this framework, version, distribution and instance type."""
+        if self._framework_name is None:
+            raise ValueError(f"{type(self).__name__} needs image_uri: this framework has no registry entry.")
+        from sagemaker_estimators import image_uris
+
+        return image_uris.get_training_image_uri(
+            region=self.sagemaker_session.boto_region_name, framework=self._framework_name,
+            framework_version=getattr(self, "framework_version", None), py_version=getattr(self, "py_version", None),
+            distribution=getattr(self, "distribution", None), compiler_config=getattr(self, "compiler_config", None),
+            tensorflow_version=getattr(self, "tensorflow_version", None),
+            pytorch_version=getattr(self, "pytorch_version", None), instance_type=self._instance_type_for_image(),
+        )
+
+    def _instance_type_for_image(self) -> Optional[str]:
+        if self.instance_type is not None:
+            return self.instance_type
+        return self.instance_groups[0].instance_type if self.instance_groups else None
 
     def _model_version_kwargs(self) -> Dict[str, Any]:
         """Version arguments the framework's Model class takes (subclasses override)."""

@@ -180,3 +180,17 @@ def resolve_instance_groups(distribution: Dict[str, Any], instance_groups: Optio
         distribution = dict(distribution)
         distribution["instance_groups"] = [group.instance_group_name for group in chosen]
     return distribution
+
+
+class TorchLaunchHyperparameters:
+    """Mixin for PyTorch and HuggingFace: distribution launch flags plus the training compiler's."""
+
+    #: V2's PyTorch folds smdistributed options into torch_distributed; HuggingFace does not
+    _smdistributed_with_torch = True
+
+    def _framework_hyperparameters(self) -> Dict[str, Any]:
+        extra = torch_hyperparameters(self.distribution, self.instance_type, self.image_uri,
+                                      smdistributed_with_torch=self._smdistributed_with_torch)
+        if self.compiler_config:
+            extra.update(self.compiler_config._to_hyperparameter_dict())
+        return extra

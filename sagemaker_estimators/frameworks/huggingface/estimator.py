@@ -10,10 +10,11 @@ from sagemaker_estimators.frameworks import common, distribution as dist
 from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
 
 
-class HuggingFace(Framework):
+class HuggingFace(dist.TorchLaunchHyperparameters, Framework):
     """Train with ``transformers_version`` on a PyTorch (``pytorch_version``) or TensorFlow
     (``tensorflow_version``) base image."""
 
+    _smdistributed_with_torch = False
     _framework_name = "huggingface"
     _model_class_path = "sagemaker_estimators.frameworks.huggingface.model.HuggingFaceModel"
     _model_defaults_entry_point = False
@@ -90,22 +91,6 @@ class HuggingFace(Framework):
                                            "training", base)
         except ValueError as error:
             raise ValueError(f"HuggingFace transformers {self.framework_version} with {base}: {error}") from None
-
-    def _framework_hyperparameters(self) -> Dict[str, Any]:
-        extra = dist.torch_hyperparameters(self.distribution, self.instance_type, self.image_uri,
-                                           smdistributed_with_torch=False)
-        if self.compiler_config:
-            extra.update(self.compiler_config._to_hyperparameter_dict())
-        return extra
-
-    def _default_training_image_uri(self) -> str:
-        return image_uris.get_training_image_uri(
-            region=self.sagemaker_session.boto_region_name, framework="huggingface",
-            framework_version=self.framework_version, py_version=self.py_version,
-            distribution=self.distribution, compiler_config=self.compiler_config,
-            tensorflow_version=self.tensorflow_version, pytorch_version=self.pytorch_version,
-            instance_type=self.instance_type or (self.instance_groups[0].instance_type if self.instance_groups else None),
-        )
 
     def _model_version_kwargs(self) -> Dict[str, Any]:
         return {"transformers_version": self.framework_version, "tensorflow_version": self.tensorflow_version,

@@ -6,7 +6,6 @@ from typing import Any, Dict, Optional, Union
 
 from packaging.version import InvalidVersion, Version
 
-from sagemaker_estimators import image_uris
 from sagemaker_estimators.estimators.framework import Framework
 from sagemaker_estimators.frameworks import common, distribution as dist
 from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
@@ -14,7 +13,7 @@ from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
 logger = logging.getLogger(__name__)
 
 
-class PyTorch(Framework):
+class PyTorch(dist.TorchLaunchHyperparameters, Framework):
     """Train a PyTorch script (``entry_point``) with ``framework_version`` and ``py_version``.
 
     ``distribution`` may enable ``torch_distributed``, ``pytorchddp`` (sent as
@@ -81,21 +80,3 @@ class PyTorch(Framework):
                              "SageMaker Training Compiler is enabled (compiler_config).")
         self.compiler_config = compiler_config
 
-    def _framework_hyperparameters(self) -> Dict[str, Any]:
-        extra = dist.torch_hyperparameters(self.distribution, self.instance_type, self.image_uri)
-        if self.compiler_config:
-            extra.update(self.compiler_config._to_hyperparameter_dict())
-        return extra
-
-    def _default_training_image_uri(self) -> str:
-        return image_uris.get_training_image_uri(
-            region=self.sagemaker_session.boto_region_name, framework="pytorch",
-            framework_version=self.framework_version, py_version=self.py_version,
-            distribution=self.distribution, compiler_config=self.compiler_config,
-            instance_type=self._instance_type_for_image(),
-        )
-
-    def _instance_type_for_image(self) -> Optional[str]:
-        if self.instance_type is not None:
-            return self.instance_type
-        return self.instance_groups[0].instance_type if self.instance_groups else None
