@@ -72,3 +72,25 @@ def check_job_status(job_name: str, description: Dict[str, Any], status_key: str
     )
     error = CapacityError if "CapacityError" in str(reason) else UnexpectedStatusException
     raise error(message=message, allowed_statuses=["Completed", "Stopped"], actual_status=status)
+
+
+class JobHandle:
+    """A SageMaker job by name, bound to the session that started or attached it."""
+
+    #: the Session method that describes this kind of job
+    _describe_method = ""
+
+    def __init__(self, sagemaker_session: Any, job_name: str):
+        self.sagemaker_session = sagemaker_session
+        self.job_name = job_name
+
+    @property
+    def name(self) -> str:
+        return self.job_name
+
+    def describe(self) -> Dict[str, Any]:
+        """The job's Describe* response."""
+        return getattr(self.sagemaker_session, self._describe_method)(self.job_name)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(job_name={self.job_name!r})"

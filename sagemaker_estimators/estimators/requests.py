@@ -9,6 +9,7 @@ import json
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from sagemaker_estimators.inputs import FileSystemInput, LocalFileInput, TrainingInput
+from sagemaker_estimators.request_fields import set_present
 
 ChannelInput = Union[str, TrainingInput, FileSystemInput, LocalFileInput]
 MODEL_CHANNEL_CONTENT_TYPE = "application/x-sagemaker-model"
@@ -222,7 +223,7 @@ def training_job_request(
         "ResourceConfig": resource_config,
         "RoleArn": role,
     }
-    optional_algorithm = (
+    set_present(algorithm, (
         ("TrainingImage", image_uri),
         ("TrainingImageConfig", training_image_config),
         ("ContainerEntrypoint", container_entry_point),
@@ -230,22 +231,11 @@ def training_job_request(
         ("AlgorithmName", algorithm_arn),
         ("MetricDefinitions", metric_definitions),
         ("EnableSageMakerMetricsTimeSeries", enable_sagemaker_metrics),
-    )
-    for key, value in optional_algorithm:
-        if value is not None:
-            algorithm[key] = value
-    if infra_check_config is not None:
-        request["InfraCheckConfig"] = infra_check_config
-    if input_config is not None:
-        request["InputDataConfig"] = input_config
+    ))
+    set_present(request, (("InfraCheckConfig", infra_check_config), ("InputDataConfig", input_config)))
     if hyperparameters:
         request["HyperParameters"] = hyperparameters
-    if environment is not None:
-        request["Environment"] = environment
-    if tags is not None:
-        request["Tags"] = tags
-    if vpc_config is not None:
-        request["VpcConfig"] = vpc_config
+    set_present(request, (("Environment", environment), ("Tags", tags), ("VpcConfig", vpc_config)))
     if experiment_config:
         request["ExperimentConfig"] = experiment_config
     if enable_network_isolation:
@@ -259,7 +249,7 @@ def training_job_request(
         if checkpoint_local_path:
             checkpoint["LocalPath"] = checkpoint_local_path
         request["CheckpointConfig"] = checkpoint
-    optional_top = (
+    set_present(request, (
         ("DebugRuleConfigurations", debugger_rule_configs),
         ("DebugHookConfig", debugger_hook_config),
         ("TensorBoardOutputConfig", tensorboard_output_config),
@@ -268,8 +258,5 @@ def training_job_request(
         ("RemoteDebugConfig", remote_debug_config),
         ("SessionChainingConfig", session_chaining_config),
         ("RetryStrategy", retry_strategy),
-    )
-    for key, value in optional_top:
-        if value is not None:
-            request[key] = value
+    ))
     return request

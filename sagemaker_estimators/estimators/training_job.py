@@ -3,21 +3,13 @@ from __future__ import annotations
 
 from typing import Any, Dict, Union
 
+from sagemaker_estimators.job_status import JobHandle
 
-class TrainingJob:
+
+class TrainingJob(JobHandle):
     """A training job by name, bound to the session that started or attached it."""
 
-    def __init__(self, sagemaker_session: Any, job_name: str):
-        self.sagemaker_session = sagemaker_session
-        self.job_name = job_name
-
-    @property
-    def name(self) -> str:
-        return self.job_name
-
-    def describe(self) -> Dict[str, Any]:
-        """DescribeTrainingJob for this job."""
-        return self.sagemaker_session.describe_training_job(self.job_name)
+    _describe_method = "describe_training_job"
 
     def wait(self, logs: Union[str, bool, None] = "All") -> Dict[str, Any]:
         """Wait until the job ends, printing its logs unless ``logs`` is False/None/"None".
@@ -32,9 +24,6 @@ class TrainingJob:
     def stop(self) -> None:
         """Ask SageMaker to stop the job."""
         self.sagemaker_session.stop_training_job(self.job_name)
-
-    def __repr__(self) -> str:
-        return f"TrainingJob(job_name={self.job_name!r})"
 
 
 #: V2's private name, kept for code that reaches for it

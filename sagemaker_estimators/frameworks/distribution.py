@@ -183,10 +183,29 @@ def resolve_instance_groups(distribution: Dict[str, Any], instance_groups: Optio
 
 
 class TorchLaunchHyperparameters:
-    """Mixin for PyTorch and HuggingFace: distribution launch flags plus the training compiler's."""
+    """Mixin for PyTorch and HuggingFace: distribution and training-compiler settings, and the
+    launch flags they add to the hyperparameters."""
 
     #: V2's PyTorch folds smdistributed options into torch_distributed; HuggingFace does not
     _smdistributed_with_torch = True
+
+    def _set_launch_options(self, distribution: Optional[Dict[str, Any]], framework: str,
+                            full_version: Optional[str], py_version: Optional[str], image_uri: Optional[str],
+                            entry_point: Optional[str], compiler_config: Any) -> None:
+        """Validate and store ``distribution`` and ``compiler_config`` (after the base constructor ran)."""
+        from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
+
+        if distribution is not None:
+            distribution = validate_distribution(distribution, framework, full_version, py_version,
+                                                 self.instance_type, image_uri, entry_point)
+            distribution = resolve_instance_groups(distribution, self.instance_groups)
+        self.distribution = distribution or {}
+        if compiler_config is not None and not isinstance(compiler_config, TrainingCompilerConfig):
+            raise TypeError(f"compiler_config must be a TrainingCompilerConfig, got {type(compiler_config).__name__}")
+        if compiler_config is None and "pytorchxla" in self.distribution:
+            raise ValueError("Distributed training through PyTorch XLA is currently only supported when "
+                             "SageMaker Training Compiler is enabled (compiler_config).")
+        self.compiler_config = compiler_config
 
     def _framework_hyperparameters(self) -> Dict[str, Any]:
         extra = torch_hyperparameters(self.distribution, self.instance_type, self.image_uri,

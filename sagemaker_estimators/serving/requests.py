@@ -10,16 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Union
 
+from sagemaker_estimators.request_fields import set_present as _set_present
 from sagemaker_estimators.validation import format_tags
 
 ModelData = Union[str, Dict[str, Any], None]
-
-
-def _set_present(request: Dict[str, Any], fields: Any) -> None:
-    """Set each (key, value) of ``fields`` whose value is not None."""
-    for key, value in fields:
-        if value is not None:
-            request[key] = value
 
 
 def container_def(
@@ -173,12 +167,8 @@ def transform_input(data: str, data_type: str = "S3Prefix", content_type: Option
                     compression_type: Optional[str] = None, split_type: Optional[str] = None) -> Dict[str, Any]:
     """TransformInput."""
     config: Dict[str, Any] = {"DataSource": {"S3DataSource": {"S3DataType": data_type, "S3Uri": data}}}
-    if content_type is not None:
-        config["ContentType"] = content_type
-    if compression_type is not None:
-        config["CompressionType"] = compression_type
-    if split_type is not None:
-        config["SplitType"] = split_type
+    _set_present(config, (("ContentType", content_type), ("CompressionType", compression_type),
+                          ("SplitType", split_type)))
     return config
 
 
@@ -186,12 +176,7 @@ def transform_output(output_path: str, kms_key: Optional[str] = None, assemble_w
                      accept: Optional[str] = None) -> Dict[str, Any]:
     """TransformOutput."""
     config: Dict[str, Any] = {"S3OutputPath": output_path}
-    if kms_key is not None:
-        config["KmsKeyId"] = kms_key
-    if assemble_with is not None:
-        config["AssembleWith"] = assemble_with
-    if accept is not None:
-        config["Accept"] = accept
+    _set_present(config, (("KmsKeyId", kms_key), ("AssembleWith", assemble_with), ("Accept", accept)))
     return config
 
 

@@ -12,6 +12,7 @@ from typing import Any, Dict, Optional
 from botocore.exceptions import ClientError
 
 from sagemaker_estimators import utils
+from sagemaker_estimators.job_status import JobHandle
 from sagemaker_estimators.s3 import s3_path_join
 from sagemaker_estimators.serving import requests as req
 from sagemaker_estimators.serving.validation import check_transform_input, check_transform_resources
@@ -20,20 +21,10 @@ from sagemaker_estimators.validation import format_tags
 logger = logging.getLogger(__name__)
 
 
-class TransformJob:
+class TransformJob(JobHandle):
     """A started transform job, bound to its session (V2's ``_TransformJob``)."""
 
-    def __init__(self, sagemaker_session: Any, job_name: str):
-        self.sagemaker_session = sagemaker_session
-        self.job_name = job_name
-
-    @property
-    def name(self) -> str:
-        return self.job_name
-
-    def describe(self) -> Dict[str, Any]:
-        """DescribeTransformJob."""
-        return self.sagemaker_session.describe_transform_job(self.job_name)
+    _describe_method = "describe_transform_job"
 
     def wait(self, logs: bool = True) -> Dict[str, Any]:
         """Wait until the job ends (printing its logs when ``logs``); raise if it failed."""
@@ -44,9 +35,6 @@ class TransformJob:
     def stop(self) -> None:
         """Ask SageMaker to stop the job."""
         self.sagemaker_session.stop_transform_job(name=self.job_name)
-
-    def __repr__(self) -> str:
-        return f"TransformJob(job_name={self.job_name!r})"
 
 
 _TransformJob = TransformJob

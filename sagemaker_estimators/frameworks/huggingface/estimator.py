@@ -45,25 +45,14 @@ class HuggingFace(dist.TorchLaunchHyperparameters, Framework):
         super().__init__(entry_point, source_dir, hyperparameters, image_uri=image_uri, **kwargs)
         self.base_framework_name = "tensorflow" if tensorflow_version is not None else "pytorch"
         self.base_framework_version = tensorflow_version if tensorflow_version is not None else pytorch_version
-        if distribution is not None:
-            base_full = None
-            if self.base_framework_version and image_uri is None:
-                try:
-                    base_full = image_uris.validate_version(self.base_framework_name, self.base_framework_version)
-                except ValueError:
-                    base_full = self.base_framework_version
-            distribution = dist.validate_distribution(
-                distribution, self.base_framework_name, base_full, py_version, self.instance_type,
-                image_uri, entry_point,
-            )
-            distribution = dist.resolve_instance_groups(distribution, self.instance_groups)
-        self.distribution = distribution or {}
-        if compiler_config is not None and not isinstance(compiler_config, TrainingCompilerConfig):
-            raise TypeError(f"compiler_config must be a TrainingCompilerConfig, got {type(compiler_config).__name__}")
-        if compiler_config is None and "pytorchxla" in self.distribution:
-            raise ValueError("Distributed training through PyTorch XLA is currently only supported when "
-                             "SageMaker Training Compiler is enabled (compiler_config).")
-        self.compiler_config = compiler_config
+        base_full = None
+        if distribution is not None and self.base_framework_version and image_uri is None:
+            try:
+                base_full = image_uris.validate_version(self.base_framework_name, self.base_framework_version)
+            except ValueError:
+                base_full = self.base_framework_version
+        self._set_launch_options(distribution, self.base_framework_name, base_full, py_version, image_uri,
+                                 entry_point, compiler_config)
 
     def _validate_versions(self, image_uri: Optional[str]) -> None:
         if image_uri is not None:

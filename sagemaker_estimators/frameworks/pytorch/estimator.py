@@ -62,21 +62,12 @@ class PyTorch(dist.TorchLaunchHyperparameters, Framework):
             except InvalidVersion:
                 pass
         super().__init__(entry_point, source_dir, hyperparameters, image_uri=image_uri, **kwargs)
-        if distribution is not None:
-            if "pytorchddp" in distribution:
-                if "smdistributed" in distribution:
-                    raise ValueError("distribution: pytorchddp and smdistributed cannot be combined.")
-                distribution = dict(distribution)
-                distribution["smdistributed"] = {"dataparallel": distribution.pop("pytorchddp")}
-            distribution = dist.validate_distribution(
-                distribution, "pytorch", self._full_version, py_version, self.instance_type, image_uri, entry_point,
-            )
-            distribution = dist.resolve_instance_groups(distribution, self.instance_groups)
-        self.distribution = distribution or {}
-        if compiler_config is not None and not isinstance(compiler_config, TrainingCompilerConfig):
-            raise TypeError(f"compiler_config must be a TrainingCompilerConfig, got {type(compiler_config).__name__}")
-        if compiler_config is None and "pytorchxla" in self.distribution:
-            raise ValueError("Distributed training through PyTorch XLA is currently only supported when "
-                             "SageMaker Training Compiler is enabled (compiler_config).")
-        self.compiler_config = compiler_config
+        if distribution is not None and "pytorchddp" in distribution:
+            # V2 sends pytorchddp as smdistributed data parallel
+            if "smdistributed" in distribution:
+                raise ValueError("distribution: pytorchddp and smdistributed cannot be combined.")
+            distribution = dict(distribution)
+            distribution["smdistributed"] = {"dataparallel": distribution.pop("pytorchddp")}
+        self._set_launch_options(distribution, "pytorch", self._full_version, py_version, image_uri, entry_point,
+                                 compiler_config)
 
