@@ -15,7 +15,7 @@ from sagemaker_estimators import utils
 from sagemaker_estimators.estimators import debugger as dbg
 from sagemaker_estimators.estimators import requests as req
 from sagemaker_estimators.estimators.training_job import TrainingJob
-from sagemaker_estimators.inputs import INPUT_MODES
+from sagemaker_estimators.inputs import INPUT_MODES, TrainingInput
 from sagemaker_estimators.validation import (
     ConfigurationError,
     check_choice,
@@ -459,15 +459,19 @@ class EstimatorBase:
         return req.encode_hyperparameters_str(current)
 
     def _training_request(self, input_config: Optional[List[Dict[str, Any]]], role_arn: str,
-                          experiment_config: Optional[Dict[str, str]]) -> Dict[str, Any]:
-        """Build the CreateTrainingJob request from this estimator's state (no I/O)."""
+                          experiment_config: Optional[Dict[str, str]],
+                          input_mode: Optional[str] = None) -> Dict[str, Any]:
+        """Build the CreateTrainingJob request from this estimator's state (no I/O).
+
+        ``input_mode`` overrides the estimator's (V2 lets a lone TrainingInput's input_mode win).
+        """
         local_mode = self.sagemaker_session.local_mode
         input_config = req.extra_channel(
             input_config, self.model_uri, self.model_channel_name, local_mode,
             content_type=req.MODEL_CHANNEL_CONTENT_TYPE, input_mode="File",
         )
         input_config = req.extra_channel(input_config, self.code_uri, self.code_channel_name, local_mode)
-        input_mode = self.input_mode
+        input_mode = input_mode or self.input_mode
         training_image_config = None
         if self.training_repository_access_mode is not None:
             training_image_config = {"TrainingRepositoryAccessMode": self.training_repository_access_mode}
@@ -548,16 +552,14 @@ class EstimatorBase:
         if job_name is not None:
             utils.validate_name(job_name, "job_name")
         input_config = req.input_channels(inputs, local_mode=self.sagemaker_session.local_mode)
-        if isinstance(experiment_config, dict) is False and experiment_config is not None:
+        if experiment_config is not None and not isinstance(experiment_config, dict):
             raise TypeError(f"experiment_config must be a dict, got {experiment_config!r}")
         self._check_before_fit(inputs)
         self._prepare_for_training(job_name=job_name)
         role_arn = self.sagemaker_session.expand_role(self.role)
-        request = self._training_request(input_config, role_arn, experiment_config)
-        from sagemaker_estimators.inputs import TrainingInput
-
-        if isinstance(inputs, TrainingInput) and "InputMode" in inputs.config:
-            request["AlgorithmSpecification"]["TrainingInputMode"] = inputs.config["InputMode"]
+        # a single TrainingInput's input_mode overrides the estimator's, as in V2
+        input_mode = inputs.config.get("InputMode") if isinstance(inputs, TrainingInput) else None
+        request = self._training_request(input_config, role_arn, experiment_config, input_mode=input_mode)
         self.sagemaker_session.create_training_job(request)
         self.latest_training_job = TrainingJob(self.sagemaker_session, self._current_job_name)
         self.jobs.append(self.latest_training_job)
