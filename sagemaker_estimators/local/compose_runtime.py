@@ -26,7 +26,6 @@ import atexit
 import base64
 import collections
 import concurrent.futures
-import http.client
 import logging
 import os
 import queue
@@ -44,6 +43,7 @@ from typing import Callable, Deque, Dict, List, Optional, Tuple
 from sagemaker_estimators.local import compose_file
 from sagemaker_estimators.local.compose_cli import ComposeCommand, compose_command
 from sagemaker_estimators.local.layout import JobLayout, create_job_layout, pack_artifacts
+from sagemaker_estimators.local.serving_process import ping_endpoint, post_invocations
 from sagemaker_estimators.local.runtime import (
     InvocationResult,
     ServingSpec,
@@ -561,39 +561,18 @@ class ComposeEndpoint:
         with _LIVE_LOCK:
             _LIVE_ENDPOINTS.add(self)
 
-    def _request(self, method: str, path: str, body: Optional[bytes] = None,
-                 headers: Optional[Dict[str, str]] = None, timeout: float = 60.0) -> Tuple[int, Dict[str, str], bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        try:
-            connection.request(method, path, body=body, headers=headers or {})
-            response = connection.getresponse()
-            return response.status, {key.lower(): value for key, value in response.getheaders()}, response.read()
-        finally:
-            connection.close()
-
     def ping(self) -> bool:
         """True when ``GET /ping`` answers 200."""
-        try:
-            status, _headers, _body = self._request("GET", "/ping", timeout=2.0)
-        except (OSError, http.client.HTTPException):
-            return False
-        return status == 200
+        return ping_endpoint("127.0.0.1", self.port, timeout=2.0)
 
     def invoke(self, body: bytes, content_type: Optional[str], accept: Optional[str]) -> InvocationResult:
         """POST ``/invocations``; the status of an error answer is returned, not raised."""
         if not isinstance(body, (bytes, bytearray)):
             raise TypeError(f"body must be bytes, got {type(body).__name__}")
-        headers = {}
-        if content_type:
-            headers["Content-Type"] = content_type
-        if accept:
-            headers["Accept"] = accept
-        status, response_headers, payload = self._request("POST", "/invocations", bytes(body), headers)
-        return InvocationResult(
-            body=payload,
-            content_type=response_headers.get("content-type", "application/octet-stream"),
-            status=status,
-        )
+        result = post_invocations("127.0.0.1", self.port, bytes(body), content_type, accept, timeout=60.0)
+        if result.content_type:
+            return result
+        return InvocationResult(body=result.body, content_type="application/octet-stream", status=result.status)
 
     def _container(self):
         containers = self.project.containers(self._client_future.get())

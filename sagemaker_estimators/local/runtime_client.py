@@ -8,7 +8,6 @@ ClientError boto3 raises for a real endpoint.
 """
 from __future__ import annotations
 
-import http.client
 import io
 import logging
 from typing import Any, Dict, Optional, Tuple
@@ -17,6 +16,7 @@ from urllib.parse import urlparse
 from botocore.exceptions import ClientError
 from botocore.response import StreamingBody
 
+from sagemaker_estimators.local import serving_process
 from sagemaker_estimators.local.entities import REGISTRY
 
 logger = logging.getLogger(__name__)
@@ -47,14 +47,9 @@ def http_request(method: str, url: str, path: str, body: Optional[bytes] = None,
                  ) -> Tuple[int, bytes, Dict[str, str]]:
     """Send one HTTP request to ``url + path``; return (status, body, lower-cased headers)."""
     parsed = urlparse(url)
-    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=timeout)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        data = response.read()
-        return response.status, data, {key.lower(): value for key, value in response.getheaders()}
-    finally:
-        connection.close()
+    status, response_headers, data = serving_process.http_request(parsed.hostname, parsed.port, method, path,
+                                                                  body, headers, timeout)
+    return status, data, response_headers
 
 
 def post(url: str, path: str, body: bytes, headers: Dict[str, str],

@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 import weakref
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 from sagemaker_estimators.local.runtime import InvocationResult, ServingSpec
 from sagemaker_estimators.local.serving_handlers import FRAMEWORKS
@@ -69,18 +69,30 @@ def _same_interpreter(python: str) -> bool:
     return os.path.normcase(os.path.abspath(python)) == os.path.normcase(os.path.abspath(sys.executable))
 
 
-def ping_endpoint(host: str, port: int, timeout: float = 5.0) -> bool:
-    """True when ``GET http://host:port/ping`` answers 200 (False when nothing answers)."""
+def http_request(host: str, port: int, method: str, path: str, body: Optional[bytes] = None,
+                 headers: Optional[Mapping[str, str]] = None,
+                 timeout: float = 60.0) -> Tuple[int, Dict[str, str], bytes]:
+    """One HTTP request to a local model server: (status, lower-cased headers, body).
+
+    Raises ``OSError`` / ``http.client.HTTPException`` when the server cannot be reached.
+    """
     connection = http.client.HTTPConnection(host, port, timeout=timeout)
     try:
-        connection.request("GET", "/ping")
+        connection.request(method, path, body=body, headers=dict(headers or {}))
         response = connection.getresponse()
-        response.read()
-        return response.status == 200
-    except (OSError, http.client.HTTPException):
-        return False
+        payload = response.read()
+        return response.status, {key.lower(): value for key, value in response.getheaders()}, payload
     finally:
         connection.close()
+
+
+def ping_endpoint(host: str, port: int, timeout: float = 5.0) -> bool:
+    """True when ``GET http://host:port/ping`` answers 200 (False when nothing answers)."""
+    try:
+        status, _headers, _body = http_request(host, port, "GET", "/ping", timeout=timeout)
+    except (OSError, http.client.HTTPException):
+        return False
+    return status == 200
 
 
 def post_invocations(
@@ -103,14 +115,8 @@ def post_invocations(
         headers["Content-Type"] = content_type
     if accept:
         headers["Accept"] = accept
-    connection = http.client.HTTPConnection(host, port, timeout=timeout)
-    try:
-        connection.request("POST", "/invocations", body=bytes(body), headers=headers)
-        response = connection.getresponse()
-        payload = response.read()
-    finally:
-        connection.close()
-    return InvocationResult(body=payload, content_type=response.getheader("Content-Type") or "", status=response.status)
+    status, response_headers, payload = http_request(host, port, "POST", "/invocations", bytes(body), headers, timeout)
+    return InvocationResult(body=payload, content_type=response_headers.get("content-type") or "", status=status)
 
 
 class ModelServerProcess:
