@@ -6,16 +6,7 @@ from typing import Any, Dict, Optional, Union
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.estimators.framework import Framework
 from sagemaker_estimators.frameworks import common
-
-#: versions SageMaker refuses, with V2's reason
-UNSUPPORTED_VERSIONS = {
-    "1.1": (
-        "XGBoost 1.1 is not supported on SageMaker because XGBoost 1.1 has broken capability to run "
-        "prediction when the test input has fewer features than the training data in LIBSVM inputs. "
-        "This capability has been restored in XGBoost 1.2 (https://github.com/dmlc/xgboost/pull/5955). "
-        "Consider using SageMaker XGBoost 1.2-1."
-    ),
-}
+from sagemaker_estimators.frameworks.xgboost.versions import unsupported_reason
 
 
 class XGBoost(Framework):
@@ -37,9 +28,9 @@ class XGBoost(Framework):
     ):
         if not isinstance(framework_version, str) or not framework_version:
             raise TypeError(f"framework_version must be a str such as '1.7-1', got {framework_version!r}")
-        if framework_version.split("-")[0] in UNSUPPORTED_VERSIONS:
-            raise ValueError(f"framework_version={framework_version!r}: "
-                             f"{UNSUPPORTED_VERSIONS[framework_version.split('-')[0]]}")
+        reason = unsupported_reason(framework_version)
+        if reason:
+            raise ValueError(f"framework_version={framework_version!r}: {reason}")
         if py_version != "py3":
             raise ValueError(f"py_version={py_version!r}: XGBoost images only support 'py3'.")
         if image_uri is None:

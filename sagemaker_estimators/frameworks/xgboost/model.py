@@ -8,19 +8,11 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from sagemaker_estimators import image_uris
+from sagemaker_estimators.frameworks.xgboost.versions import unsupported_reason
 from sagemaker_estimators.serving.deserializers import CSVDeserializer
 from sagemaker_estimators.serving.model import FrameworkServingModel
 from sagemaker_estimators.serving.predictor import Predictor
 from sagemaker_estimators.serving.serializers import LibSVMSerializer
-
-#: versions SageMaker does not serve, and why (V2's message)
-UNSUPPORTED_VERSIONS = {
-    "1.1": ("XGBoost 1.1 is not supported on SageMaker because XGBoost 1.1 has broken capability to run "
-            "prediction when the test input has fewer features than the training data in LIBSVM inputs. "
-            "This capability has been restored in XGBoost 1.2 (https://github.com/dmlc/xgboost/pull/5955). "
-            "Consider using SageMaker XGBoost 1.2-1."),
-}
-
 
 class XGBoostPredictor(Predictor):
     """A Predictor for XGBoost endpoints: LibSVM requests, CSV responses by default."""
@@ -45,7 +37,7 @@ class XGBoostModel(FrameworkServingModel):
         if framework_version is None and image_uri is None:
             raise ValueError("XGBoostModel needs framework_version (e.g. '1.7-1') or image_uri.")
         if framework_version is not None:
-            message = UNSUPPORTED_VERSIONS.get(framework_version.split("-")[0])
+            message = unsupported_reason(framework_version)
             if message:
                 raise ValueError(message)
             if image_uri is None:
