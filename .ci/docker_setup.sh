@@ -38,5 +38,7 @@ if ! docker info >/dev/null 2>&1; then
     fi
 fi
 
+# Compose v2 as `docker compose`, beside Debian's docker-compose 1.29: tests run both
+bash .ci/compose_plugin.sh
 python3 tools/standin_images/build.py
 echo "docker_setup: ready in $(( $(date +%s) - started ))s"

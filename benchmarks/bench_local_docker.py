@@ -4,11 +4,14 @@
 Prints, in one run:
 
 * the floor: ``docker run --rm IMAGE python3 -c 'import sklearn'``;
+* the container alone: ``docker run --rm IMAGE train`` with a one-host job's mounts, no
+  SDK and no Compose - what the training toolkit and the script cost by themselves;
 * local ``fit`` wall time (one host, then two) of a script-mode SKLearn estimator with
   ``instance_type="local"``, ``file://`` input and output, local code: here through
   ``sagemaker.local.LocalSession`` and through ``ComposeRuntime.train`` alone, and V2
   (``sagemaker==2.257.7`` in its own venv) through its LocalSession;
-* local deploy-until-predict: ``estimator.deploy(1, "local")`` then one ``predict``.
+* local deploy-until-predict: ``estimator.deploy(1, "local")`` then one ``predict``;
+* which Compose front end each SDK runs on this machine.
 
 Each measurement runs in a fresh interpreter and times only the call (imports and
 interpreter start-up excluded); the median of ``--repeat`` runs is shown.  V2 gets a
@@ -22,6 +25,7 @@ Usage: ``python benchmarks/bench_local_docker.py [--repeat N] [--skip-v2-deploy]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -37,6 +41,7 @@ sys.path.insert(0, ROOT)
 V2_PYTHON = os.environ.get("V2_PYTHON", "/work/main/.v2ref/bin/python")
 IMAGE = "246618743249.dkr.ecr.us-west-2.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"
 ROLE = "arn:aws:iam::111111111111:role/R"
+ALONE = "container alone: docker run IMAGE train"
 
 TRAIN_SCRIPT = '''
 import argparse, os
@@ -100,10 +105,8 @@ RUNTIME_CODE = textwrap.dedent('''
     from sagemaker_estimators.local.runtime import ChannelSpec, TrainingSpec
     root, mode = sys.argv[1], sys.argv[2]
     work = os.path.join(root, "runtime-" + str(os.getpid()))
-    hyperparameters = {"C": "0.5", "sagemaker_program": json.dumps("train.py"),
-                       "sagemaker_submit_directory": json.dumps("/opt/ml/code"),
-                       "sagemaker_container_log_level": "20", "sagemaker_job_name": json.dumps("bench"),
-                       "sagemaker_region": json.dumps("us-west-2")}
+    from benchmarks.bench_local_docker import _hyperparameters
+    hyperparameters = _hyperparameters()
     spec = TrainingSpec(job_name="bench", image_uri=IMAGE, framework="sklearn", instance_type="local",
                         instance_count=2 if mode == "fit2" else 1, hyperparameters=hyperparameters,
                         channels=[ChannelSpec("train", os.path.join(root, "train"))],
@@ -113,6 +116,13 @@ RUNTIME_CODE = textwrap.dedent('''
     ComposeRuntime(pull=False).train(spec)
     print("RESULT", time.perf_counter() - started)
 ''').replace("ROOT", repr(ROOT)).replace("IMAGE", repr(IMAGE))
+
+
+def _hyperparameters() -> Dict[str, str]:
+    """What the SDK puts into hyperparameters.json for the benchmark's SKLearn job."""
+    return {"C": "0.5", "sagemaker_program": json.dumps("train.py"),
+            "sagemaker_submit_directory": json.dumps("/opt/ml/code"), "sagemaker_container_log_level": "20",
+            "sagemaker_job_name": json.dumps("bench"), "sagemaker_region": json.dumps("us-west-2")}
 
 
 def _prepare(root: str) -> None:
@@ -145,6 +155,46 @@ def _floor() -> float:
     subprocess.run(["docker", "run", "--rm", IMAGE, "python3", "-c", "import sklearn"], check=True,
                    capture_output=True)
     return time.perf_counter() - started
+
+
+def _container_alone(root: str) -> float:
+    """``docker run --rm IMAGE train`` with a one-host job's mounts: the container's own cost.
+
+    The same config files, channel, code and hostname the runtimes give ``algo-1``,
+    without any SDK, Compose or network around it.
+    """
+    from sagemaker_estimators.local import compose_file
+    from sagemaker_estimators.local.layout import create_job_layout
+    from sagemaker_estimators.local.runtime import ChannelSpec, TrainingSpec
+
+    work = tempfile.mkdtemp(prefix="alone-", dir=root)
+    try:
+        channels = [ChannelSpec("train", os.path.join(root, "train"))]
+        spec = TrainingSpec(job_name="alone", image_uri=IMAGE, framework="sklearn", instance_type="local",
+                            instance_count=1, hyperparameters=_hyperparameters(), channels=channels,
+                            code_dir=os.path.join(root, "code"), environment={},
+                            work_dir=os.path.join(work, "work"), artifacts_dir=os.path.join(work, "out"))
+        layout = create_job_layout(spec.work_dir, 1, spec.hyperparameters, channels, "local")
+        service = compose_file.training_compose(spec, layout)["services"]["algo-1"]
+        argv = ["docker", "run", "--rm", "--hostname", service["hostname"]]
+        for volume in service["volumes"]:
+            argv += ["-v", f"{volume['source']}:{volume['target']}"]
+        argv += [IMAGE, *service["command"]]
+        started = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        return time.perf_counter() - started
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _compose_front_ends() -> str:
+    """Which Compose each SDK runs here (V2 takes `docker compose` only if its version text has "v2")."""
+    from sagemaker_estimators.local.compose_cli import compose_command
+
+    ours = compose_command()
+    probe = subprocess.run(["docker", "compose", "version"], capture_output=True, text=True)
+    v2_choice = "docker compose" if probe.returncode == 0 and "v2" in probe.stdout else "docker-compose"
+    return f"compose: here `{ours.name}` {ours.version}; V2 `{v2_choice}`"
 
 
 def _v2_leftovers(client, before: set) -> None:
@@ -190,9 +240,11 @@ def main() -> int:
         runtime_code = os.path.join(root, "runtime.py")
         with open(runtime_code, "w") as handle:
             handle.write(RUNTIME_CODE)
+        front_ends = _compose_front_ends()
         v2_env = _quiet_env(moto.environment() if moto else None)
         for _ in range(args.repeat):
             results.setdefault("floor: docker run python3 -c 'import sklearn'", []).append(_floor())
+            results.setdefault(ALONE, []).append(_container_alone(root))
             for mode in ("fit1", "fit2", "deploy"):
                 label = {"fit1": "fit, 1 host", "fit2": "fit, 2 hosts", "deploy": "deploy until predict"}[mode]
                 results.setdefault(f"{label}: here (LocalSession)", []).append(
@@ -228,16 +280,23 @@ def main() -> int:
     for label, reason in failures.items():
         if label not in medians:
             print(f"  {label:<{width}}  failed: {reason}")
+    print(f"  {front_ends}")
     floor = medians["floor: docker run python3 -c 'import sklearn'"]
-    print("ratios")
+    alone = medians[ALONE]
+    print(f"ratios (the container alone is floor + {alone - floor:4.2f} s: the training toolkit's start and the "
+          "script's own work, which no SDK can avoid)")
     for label in ("fit, 1 host", "fit, 2 hosts", "deploy until predict"):
         ours = medians.get(f"{label}: here (LocalSession)")
         v2 = medians.get(f"{label}: V2")
         line = f"  {label:<22} here {ours:5.2f} s"
         if label.startswith("fit"):
-            line += f" = floor + {ours - floor:4.2f} s ({ours / floor:4.1f}x floor)"
+            line += f" = floor + {ours - floor:4.2f} s"
+        if label == "fit, 1 host":
+            line += f" = container alone {ours - alone:+4.2f} s"
+            if v2:
+                line += f"; V2 {v2:5.2f} s = container alone {v2 - alone:+4.2f} s"
         if v2:
-            line += f"; V2 {v2:5.2f} s; V2/here {v2 / ours:4.1f}x"
+            line += f"; V2/here {v2 / ours:4.1f}x"
         print(line)
     return 0
 

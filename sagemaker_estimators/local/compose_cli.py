@@ -105,31 +105,42 @@ def _probe(argv: Sequence[str], timeout: float) -> Optional[str]:
     return result.stdout + "\n" + result.stderr
 
 
-def detect_compose(timeout: float = 20.0) -> ComposeCommand:
-    """Return the first usable Compose command, trying the three front ends in order.
+def usable_compose_commands(timeout: float = 20.0) -> Tuple[List[ComposeCommand], List[str]]:
+    """Every usable Compose front end on this machine, in preference order.
 
-    The three ``version`` probes run at once (each costs up to a second), the first
-    usable answer in preference order wins.  Raises :class:`ComposeNotFoundError`
-    naming all three when none is usable.
+    The three ``version`` probes run at once (each costs up to a second).  Returns the
+    usable commands and, for the others, one line each saying why not.
     """
     with concurrent.futures.ThreadPoolExecutor(max_workers=len(CANDIDATES)) as pool:
         outputs = list(pool.map(lambda candidate: _probe(candidate[1], timeout), CANDIDATES))
-    seen: List[str] = []
+    usable: List[ComposeCommand] = []
+    refused: List[str] = []
     for (name, argv, minimum), output in zip(CANDIDATES, outputs):
         if output is None:
-            seen.append(f"{name}: not available")
+            refused.append(f"{name}: not available")
             continue
         version = parse_compose_version(output)
         if version is None:
-            seen.append(f"{name}: could not read a version from {output.strip()[:80]!r}")
+            refused.append(f"{name}: could not read a version from {output.strip()[:80]!r}")
         elif version < minimum:
-            seen.append(f"{name}: version {version} is older than {minimum}")
+            refused.append(f"{name}: version {version} is older than {minimum}")
         else:
-            logger.debug("using %s %s", name, version)
-            return ComposeCommand(name=name, argv=argv, version=version)
+            usable.append(ComposeCommand(name=name, argv=argv, version=version))
+    return usable, refused
+
+
+def detect_compose(timeout: float = 20.0) -> ComposeCommand:
+    """Return the first usable Compose command, trying the three front ends in order.
+
+    Raises :class:`ComposeNotFoundError` naming all three when none is usable.
+    """
+    usable, refused = usable_compose_commands(timeout)
+    if usable:
+        logger.debug("using %s %s", usable[0].name, usable[0].version)
+        return usable[0]
     raise ComposeNotFoundError(
         "Local mode needs Docker Compose: install the `docker compose` plugin (v2 or later), "
-        "the standalone `docker-compose` (1.28 or later) or `podman compose`. Found: " + "; ".join(seen)
+        "the standalone `docker-compose` (1.28 or later) or `podman compose`. Found: " + "; ".join(refused)
     )
 
 

@@ -60,10 +60,25 @@ def job_name() -> str:
     return f"test-job-{uuid.uuid4().hex[:8]}"
 
 
-def leftovers(client, name: str) -> List[str]:
-    """Containers and networks still around for job or endpoint ``name`` (by our job label)."""
+@pytest.fixture(scope="session")
+def compose_front_ends():
+    """The usable Compose front ends by name (CI installs the v2 plugin and v1)."""
+    from sagemaker_estimators.local.compose_cli import usable_compose_commands
+
+    usable, _refused = usable_compose_commands()
+    return {command.name: command for command in usable}
+
+
+def leftovers(client, name: str, wait_for_teardowns: bool = True) -> List[str]:
+    """Containers and networks still around for job or endpoint ``name`` (by our job label).
+
+    Waits for background teardowns of this process first unless told not to.
+    """
+    from sagemaker_estimators.local.background_teardown import TEARDOWNS
     from sagemaker_estimators.local.compose_file import LABEL_JOB
 
+    if wait_for_teardowns:
+        assert TEARDOWNS.wait(timeout=120), "background teardowns did not finish within 120 s"
     label = {"label": f"{LABEL_JOB}={name}"}
     found = [f"container {c.name}" for c in client.containers.list(all=True, filters=label)]
     found += [f"network {n.name}" for n in client.networks.list(filters=label)]

@@ -19,12 +19,15 @@ from tests.local_docker.helpers import tar_member, tar_names, training_spec
 pytestmark = pytest.mark.docker
 
 
+@pytest.mark.parametrize("front_end", ["docker compose", "docker-compose"])
 def test_single_host_job_packs_artifacts_without_any_aws_access(
-    no_aws, tmp_path, job_name, standin_image, docker_client, capfd
+    no_aws, tmp_path, job_name, standin_image, docker_client, compose_front_ends, front_end, capfd
 ):
+    if front_end not in compose_front_ends:
+        pytest.skip(f"{front_end} is not installed here (bash .ci/compose_plugin.sh adds the v2 plugin)")
     spec = training_spec(str(tmp_path), job_name, standin_image)
 
-    result = ComposeRuntime(pull=False).train(spec)
+    result = ComposeRuntime(compose=compose_front_ends[front_end], pull=False).train(spec)
 
     assert result.model_artifacts == os.path.join(spec.artifacts_dir, "model.tar.gz")
     assert tar_names(result.model_artifacts) == ["model.joblib", "written-by-algo-1.txt"]
@@ -105,6 +108,31 @@ DRIVER = textwrap.dedent(
         shutil.rmtree(root)
     """
 )
+
+
+EXIT_RIGHT_AFTER_FIT = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {repo!r})
+    from sagemaker_estimators.local.background_teardown import TEARDOWNS
+    from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+    from tests.local_docker.helpers import training_spec
+
+    ComposeRuntime(pull=False).train(training_spec({root!r}, {job!r}, {image!r}))
+    print("pending teardowns:", TEARDOWNS.pending(), flush=True)
+    """
+)
+
+
+def test_a_program_that_exits_right_after_fit_still_leaves_nothing(tmp_path, job_name, standin_image, docker_client):
+    code = EXIT_RIGHT_AFTER_FIT.format(repo=REPO, root=str(tmp_path), job=job_name, image=standin_image)
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300)
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    # fit() returned while the containers and the network were still being removed ...
+    assert "pending teardowns: 1" in result.stdout
+    # ... and the interpreter finished that removal before it exited
+    assert leftovers(docker_client, job_name, wait_for_teardowns=False) == []
 
 
 def test_ctrl_c_leaves_no_containers_networks_or_temp_dirs(tmp_path, job_name, standin_image, docker_client):
