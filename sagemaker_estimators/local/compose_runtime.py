@@ -308,6 +308,17 @@ class ComposeProject:
         return {container.labels.get(compose_file.LABEL_HOST, container.name): container for container in found}
 
 
+def _refresh(container) -> bool:
+    """Reload a container's state from the engine; False when the engine no longer has it."""
+    import docker
+
+    try:
+        container.reload()
+    except docker.errors.NotFound:
+        return False
+    return True
+
+
 def _container_log_tail(container, lines: int) -> str:
     try:
         raw = container.logs(tail=lines)
@@ -605,7 +616,10 @@ class ComposeEndpoint:
             if container is None:
                 container = self._container()
             if container is not None:
-                container.reload()
+                if not _refresh(container):
+                    raise RuntimeError(
+                        f"The endpoint container of {self.project.project} was removed before answering /ping"
+                    )
                 if container.status in ("exited", "dead"):
                     code = container.attrs.get("State", {}).get("ExitCode")
                     raise RuntimeError(

@@ -48,9 +48,10 @@ with open(os.path.join(os.environ["SM_OUTPUT_DATA_DIR"], "info.json"), "w") as h
 '''
 
 INFERENCE_SCRIPT = '''
-import os, joblib
+import os, time, joblib
 
 def model_fn(model_dir):
+    time.sleep(float(os.environ.get("SLOW_LOAD", "0")))
     if os.environ.get("FAIL_TO_LOAD"):
         raise RuntimeError("model_fn refused to load: " + os.environ["FAIL_TO_LOAD"])
     return joblib.load(os.path.join(model_dir, "model.joblib"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import tarfile
+import threading
 import time
 import uuid
 
@@ -82,6 +83,32 @@ def test_model_that_fails_to_load_reports_the_log_tail(trained, standin_image, d
 
     assert "exited" in str(raised.value)
     assert "model_fn refused to load: bad weights" in str(raised.value)
+    assert leftovers(docker_client, name) == []
+
+
+def test_container_removed_while_waiting_for_ping_is_a_clear_error(trained, standin_image, docker_client):
+    name = _name()
+    spec = serving_spec(name, standin_image, *trained, environment={"SLOW_LOAD": "120"})
+    label = {"label": f"org.sagemaker-estimators.job={name}"}
+
+    def remove_once_running():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            running = docker_client.containers.list(filters=label)
+            if running:
+                time.sleep(0.5)  # let serve() start polling /ping
+                running[0].remove(force=True)
+                return
+            time.sleep(0.1)
+
+    remover = threading.Thread(target=remove_once_running)
+    remover.start()
+    try:
+        # not the engine's NotFound: an error that says what happened to the endpoint
+        with pytest.raises(RuntimeError, match=r"was removed before answering /ping|exited \(code"):
+            ComposeRuntime(pull=False, serve_timeout=60).serve(spec)
+    finally:
+        remover.join()
     assert leftovers(docker_client, name) == []
 
 
