@@ -11,7 +11,8 @@ Prints, in one run:
   ``sagemaker.local.LocalSession`` and through ``ComposeRuntime.train`` alone, and V2
   (``sagemaker==2.257.7`` in its own venv) through its LocalSession;
 * local deploy-until-predict: ``estimator.deploy(1, "local")`` then one ``predict``;
-* which Compose front end each SDK runs on this machine.
+* which Compose front end each SDK runs on this machine, and our one-host fit again with
+  the Python docker-compose 1.x when it is installed too.
 
 Each measurement runs in a fresh interpreter and times only the call (imports and
 interpreter start-up excluded); the median of ``--repeat`` runs is shown.  V2 gets a
@@ -113,7 +114,14 @@ RUNTIME_CODE = textwrap.dedent('''
                         code_dir=os.path.join(root, "code"), environment={},
                         work_dir=os.path.join(work, "work"), artifacts_dir=os.path.join(work, "out"))
     started = time.perf_counter()
-    ComposeRuntime(pull=False).train(spec)
+    compose = None
+    if mode == "fit1-v1":  # the Python docker-compose 1.x, when installed
+        from sagemaker_estimators.local.compose_cli import usable_compose_commands
+        compose = {c.name: c for c in usable_compose_commands()[0]}.get("docker-compose")
+        if compose is None or compose.version.major != 1:
+            print("RESULT nan")
+            sys.exit(0)
+    ComposeRuntime(compose=compose, pull=False).train(spec)
     print("RESULT", time.perf_counter() - started)
 ''').replace("ROOT", repr(ROOT)).replace("IMAGE", repr(IMAGE))
 
@@ -252,6 +260,11 @@ def main() -> int:
                 if mode != "deploy":
                     results.setdefault(f"{label}: here (ComposeRuntime.train)", []).append(
                         _run([sys.executable, runtime_code, root, mode], _quiet_env(), root))
+                if mode == "fit1":
+                    value = _run([sys.executable, runtime_code, root, "fit1-v1"], _quiet_env(), root)
+                    if value == value:  # not nan: docker-compose 1.x is installed
+                        results.setdefault(f"{label}: here with docker-compose 1.x (ComposeRuntime.train)",
+                                           []).append(value)
                 if have_v2 and not (mode == "deploy" and args.skip_v2_deploy):
                     before = {container.id for container in client.containers.list(all=True)}
                     try:
