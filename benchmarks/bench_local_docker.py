@@ -113,7 +113,6 @@ RUNTIME_CODE = textwrap.dedent('''
                         channels=[ChannelSpec("train", os.path.join(root, "train"))],
                         code_dir=os.path.join(root, "code"), environment={},
                         work_dir=os.path.join(work, "work"), artifacts_dir=os.path.join(work, "out"))
-    started = time.perf_counter()
     compose = None
     if mode == "fit1-v1":  # the Python docker-compose 1.x, when installed
         from sagemaker_estimators.local.compose_cli import usable_compose_commands
@@ -121,6 +120,7 @@ RUNTIME_CODE = textwrap.dedent('''
         if compose is None or compose.version.major != 1:
             print("RESULT nan")
             sys.exit(0)
+    started = time.perf_counter()
     ComposeRuntime(compose=compose, pull=False).train(spec)
     print("RESULT", time.perf_counter() - started)
 ''').replace("ROOT", repr(ROOT)).replace("IMAGE", repr(IMAGE))
