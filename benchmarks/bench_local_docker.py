@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import shutil
 import statistics
@@ -103,16 +104,10 @@ RUNTIME_CODE = textwrap.dedent('''
     import json, os, sys, time
     sys.path.insert(0, ROOT)
     from sagemaker_estimators.local.compose_runtime import ComposeRuntime
-    from sagemaker_estimators.local.runtime import ChannelSpec, TrainingSpec
+    from benchmarks.bench_local_docker import _training_spec
     root, mode = sys.argv[1], sys.argv[2]
     work = os.path.join(root, "runtime-" + str(os.getpid()))
-    from benchmarks.bench_local_docker import _hyperparameters
-    hyperparameters = _hyperparameters()
-    spec = TrainingSpec(job_name="bench", image_uri=IMAGE, framework="sklearn", instance_type="local",
-                        instance_count=2 if mode == "fit2" else 1, hyperparameters=hyperparameters,
-                        channels=[ChannelSpec("train", os.path.join(root, "train"))],
-                        code_dir=os.path.join(root, "code"), environment={},
-                        work_dir=os.path.join(work, "work"), artifacts_dir=os.path.join(work, "out"))
+    spec = _training_spec(root, work, "bench", instance_count=2 if mode == "fit2" else 1)
     compose = None
     if mode == "fit1-v1":  # the Python docker-compose 1.x, when installed
         from sagemaker_estimators.local.compose_cli import usable_compose_commands
@@ -126,11 +121,19 @@ RUNTIME_CODE = textwrap.dedent('''
 ''').replace("ROOT", repr(ROOT)).replace("IMAGE", repr(IMAGE))
 
 
-def _hyperparameters() -> Dict[str, str]:
-    """What the SDK puts into hyperparameters.json for the benchmark's SKLearn job."""
-    return {"C": "0.5", "sagemaker_program": json.dumps("train.py"),
-            "sagemaker_submit_directory": json.dumps("/opt/ml/code"), "sagemaker_container_log_level": "20",
-            "sagemaker_job_name": json.dumps("bench"), "sagemaker_region": json.dumps("us-west-2")}
+def _training_spec(root: str, work: str, job_name: str, instance_count: int = 1):
+    """The benchmark's SKLearn job as the runtime gets it: hyperparameters as the SDK writes them."""
+    from sagemaker_estimators.local.runtime import ChannelSpec, TrainingSpec
+
+    hyperparameters = {"C": "0.5", "sagemaker_program": json.dumps("train.py"),
+                       "sagemaker_submit_directory": json.dumps("/opt/ml/code"),
+                       "sagemaker_container_log_level": "20", "sagemaker_job_name": json.dumps(job_name),
+                       "sagemaker_region": json.dumps("us-west-2")}
+    return TrainingSpec(job_name=job_name, image_uri=IMAGE, framework="sklearn", instance_type="local",
+                        instance_count=instance_count, hyperparameters=hyperparameters,
+                        channels=[ChannelSpec("train", os.path.join(root, "train"))],
+                        code_dir=os.path.join(root, "code"), environment={},
+                        work_dir=os.path.join(work, "work"), artifacts_dir=os.path.join(work, "out"))
 
 
 def _prepare(root: str) -> None:
@@ -173,16 +176,11 @@ def _container_alone(root: str) -> float:
     """
     from sagemaker_estimators.local import compose_file
     from sagemaker_estimators.local.layout import create_job_layout
-    from sagemaker_estimators.local.runtime import ChannelSpec, TrainingSpec
 
     work = tempfile.mkdtemp(prefix="alone-", dir=root)
     try:
-        channels = [ChannelSpec("train", os.path.join(root, "train"))]
-        spec = TrainingSpec(job_name="alone", image_uri=IMAGE, framework="sklearn", instance_type="local",
-                            instance_count=1, hyperparameters=_hyperparameters(), channels=channels,
-                            code_dir=os.path.join(root, "code"), environment={},
-                            work_dir=os.path.join(work, "work"), artifacts_dir=os.path.join(work, "out"))
-        layout = create_job_layout(spec.work_dir, 1, spec.hyperparameters, channels, "local")
+        spec = _training_spec(root, work, "alone")
+        layout = create_job_layout(spec.work_dir, 1, spec.hyperparameters, spec.channels, "local")
         service = compose_file.training_compose(spec, layout)["services"]["algo-1"]
         argv = ["docker", "run", "--rm", "--hostname", service["hostname"]]
         for volume in service["volumes"]:
@@ -262,7 +260,7 @@ def main() -> int:
                         _run([sys.executable, runtime_code, root, mode], _quiet_env(), root))
                 if mode == "fit1":
                     value = _run([sys.executable, runtime_code, root, "fit1-v1"], _quiet_env(), root)
-                    if value == value:  # not nan: docker-compose 1.x is installed
+                    if not math.isnan(value):  # docker-compose 1.x is installed
                         results.setdefault(f"{label}: here with docker-compose 1.x (ComposeRuntime.train)",
                                            []).append(value)
                 if have_v2 and not (mode == "deploy" and args.skip_v2_deploy):
