@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Set up and run the whole test suite.
+# Set up and run the whole test suite in the project's own virtualenv (.venv).
 #
 #   bash tools/run_tests.sh                 # everything but the Docker tests (they skip)
 #   bash tools/run_tests.sh --with-docker   # also installs Docker from Debian (root), starts
 #                                           # dockerd and builds the stand-in images first
 #   bash tools/run_tests.sh -- -k golden    # anything after -- goes to pytest
+#
+# The virtualenv is created on first use and kept (delete .venv to start over), so a
+# package installed by hand into the system interpreter can never make the suite pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +15,35 @@ with_docker=0
 if [ "${1:-}" = "--with-docker" ]; then with_docker=1; shift; fi
 if [ "${1:-}" = "--" ]; then shift; fi
 
-python3 -m pip install --quiet --disable-pip-version-check ".[test]"
+venv=.venv
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+py="$venv/bin/python"
+pip_quiet=("$py" -m pip install --quiet --disable-pip-version-check)
+"${pip_quiet[@]}" --upgrade pip
+"${pip_quiet[@]}" ".[test]"
+
+# torch: only a CPU build is worth installing (the others download several GB of CUDA).
+# Where pip's configured find-links hold a torch wheel (a local CPU build), take it
+# without touching any index, then let pip add its pure-Python dependencies; elsewhere
+# the few torch tests skip and say why.
+if ! "$py" -c "import torch" >/dev/null 2>&1; then
+    if "${pip_quiet[@]}" --no-index --no-deps torch >/dev/null 2>&1; then
+        torch_version=$("$py" -c "import importlib.metadata as m; print(m.version('torch'))")
+        "${pip_quiet[@]}" "torch==$torch_version"
+        echo "run_tests: installed the local CPU build torch $torch_version"
+    else
+        echo "run_tests: no local CPU build of torch: its tests skip (a CUDA build is several GB)"
+    fi
+fi
+
 if [ "$with_docker" = 1 ]; then
     bash .ci/docker_setup.sh
 fi
-exec python3 -m pytest -q -p no:cacheprovider "$@"
+set +e
+"$py" -m pytest -q -p no:cacheprovider "$@"
+status=$?
+set -e
+# pytest exits 5 when it collected nothing: a run that tested nothing must not pass
+exit "$status"
