@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import textwrap
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 V2_PYTHON = os.environ.get("V2_PYTHON", "/work/main/.v2ref/bin/python")

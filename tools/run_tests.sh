@@ -38,6 +38,8 @@ if ! "$py" -c "import torch" >/dev/null 2>&1; then
     fi
 fi
 
+"$py" -m ruff check --quiet . && echo "run_tests: ruff clean"
+
 if [ "$with_docker" = 1 ]; then
     bash .ci/docker_setup.sh
 fi

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import tarfile
-import textwrap
 import time
 
 import boto3
