@@ -29,7 +29,7 @@ import threading
 from typing import IO, Deque, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sagemaker_estimators.local import layout as layout_mod
-from sagemaker_estimators.local import toolkit_env
+from sagemaker_estimators.local import namespace, toolkit_env
 from sagemaker_estimators.local.runtime import (
     RunningEndpoint,
     ServingSpec,
@@ -399,7 +399,7 @@ def _script_failure_reason(child: _HostProcess, code: int) -> str:
         code,
         message,
         extra,
-        " ".join(child.command),
+        " ".join(namespace.unwrap(child.command)),
     )
 
 
@@ -451,7 +451,8 @@ class ProcessRuntime:
             specs = []
             for host in job.host_layouts:
                 command, env = self._host_command(spec, job, host, python, program, kind, extra_path)
-                specs.append((host.host, command, host.code_dir, env))
+                # literal /opt/ml paths reach this host's own tree (a private mount namespace)
+                specs.append((host.host, namespace.confine_if_available(command, host.root), host.code_dir, env))
             children, codes = _run_all(specs, sink, width)
 
             failed: Optional[Tuple[_HostProcess, int]] = None
@@ -469,9 +470,8 @@ class ProcessRuntime:
             result = layout_mod.pack_artifacts(job, spec.artifacts_dir)
             if failed is not None:
                 child, code = failed
-                raise TrainingFailedError(
-                    spec.job_name, child.label, code, job.host(child.label).read_failure(), child.log_tail()
-                )
+                reason = job.host(child.label).read_failure() + namespace.literal_path_hint(child.log_tail())
+                raise TrainingFailedError(spec.job_name, child.label, code, reason, child.log_tail())
             logger.info("===== Job Complete =====")
             return result
         finally:
