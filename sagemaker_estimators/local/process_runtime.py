@@ -31,6 +31,7 @@ from typing import IO, Deque, Dict, List, Mapping, Optional, Sequence, Tuple
 from sagemaker_estimators.local import layout as layout_mod
 from sagemaker_estimators.local import namespace, toolkit_env
 from sagemaker_estimators.local.runtime import (
+    ProcessingSpec,
     RunningEndpoint,
     ServingSpec,
     TrainingFailedError,
@@ -596,6 +597,14 @@ class ProcessRuntime:
             os.chmod(os.path.join(host.code_dir, program), 0o755)
             command = ["/bin/sh", "-c", 'exec "./$0" "$@"', program, *toolkit.args]
         return command, env
+
+    # ------------------------------------------------------------------ processing
+
+    def process(self, spec: ProcessingSpec) -> None:
+        """Run a processing job on this machine (see :mod:`.processing.process_runner`)."""
+        from sagemaker_estimators.local.processing.process_runner import run_processing
+
+        run_processing(spec, _resolve_python(self._python), self._stream)
 
     # ------------------------------------------------------------------ serving
 

@@ -3,7 +3,7 @@
 ``run()`` packs the code as ``sourcedir.tar.gz`` exactly as the framework's
 estimator packs training code (same archive, same S3 key
 ``<code_location or default bucket>/<job>/source/sourcedir.tar.gz``), writes
-``runproc.sh`` (:mod:`.runproc`) next to it, and runs
+``runproc.sh`` (:mod:`sagemaker_estimators.runproc`) next to it, and runs
 ``/bin/bash /opt/ml/processing/input/entrypoint/runproc.sh`` with the bundle as
 input ``code`` and the script as input ``entrypoint``.  In local mode both files
 are written to a private folder (``file://``) that is removed once the job ended.
@@ -34,7 +34,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput, RunArgs
 from sagemaker_estimators.processing.processor import ScriptProcessor, _local_path
-from sagemaker_estimators.processing.runproc import runproc_script
+from sagemaker_estimators.runproc import runproc_script
 from sagemaker_estimators.s3 import S3Uploader
 
 logger = logging.getLogger(__name__)
