@@ -2,10 +2,10 @@
 from sagemaker_estimators import _facade
 from sagemaker_estimators.frameworks.sklearn.processing import SKLearnProcessor
 from sagemaker_estimators.network import NetworkConfig
-from sagemaker_estimators.processing.framework_processor import FrameworkProcessor
 from sagemaker_estimators.processing.processor import ScriptProcessor
 from sagemaker_estimators.session import Session
+from sagemaker_estimators.validation import format_tags
 
 _facade.install()
 
-__all__ = ["SKLearnProcessor", "FrameworkProcessor", "ScriptProcessor", "NetworkConfig", "Session"]
+__all__ = ["SKLearnProcessor", "ScriptProcessor", "NetworkConfig", "Session", "format_tags"]
