@@ -59,6 +59,8 @@ def check_inputs(inputs: Optional[Sequence[Any]], reserved: Sequence[str] = ()) 
             raise TypeError("Your inputs must be provided as ProcessingInput objects "
                             f"(inputs[{index}] is {type(item).__name__})")
         if item.s3_input is None and item.dataset_definition is None:
+            if item.app_managed is True:
+                continue  # the application brings its data; SageMaker needs no path
             raise ValueError(f"inputs[{index}] needs a source and a destination, an s3_input or a "
                              "dataset_definition")
         check_container_path(item.container_path, f"inputs[{index}].destination")

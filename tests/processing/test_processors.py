@@ -145,3 +145,16 @@ def test_session_process_sends_v2_arguments(aws):
     assert request == {"ProcessingJobName": "direct-job", "RoleArn": ROLE, "AppSpecification": {"ImageUri": IMAGE},
                        "ProcessingResources": request["ProcessingResources"]}
     assert session.describe_processing_job("direct-job")["ProcessingJobStatus"] == "Completed"
+
+
+def test_run_waits_and_follows_logs_by_default(aws, script, capsys):
+    from sagemaker.processing import ProcessingOutput
+    from sagemaker.sklearn.processing import SKLearnProcessor
+
+    processor = SKLearnProcessor(framework_version="1.2-1", role=ROLE, instance_count=1,
+                                 instance_type="ml.m5.large")
+    processor.run(code="run.py", outputs=[ProcessingOutput(source="/opt/ml/processing/out")])
+    description = processor.latest_job.describe()
+    assert description["ProcessingJobStatus"] == "Completed"
+    assert processor.latest_job.outputs[0].destination == (
+        f"s3://sagemaker-us-west-2-123456789012/{processor.latest_job.job_name}/output/output-1")
