@@ -816,7 +816,7 @@ class LocalSagemakerClient:
     def _unsupported(self, what: str) -> None:
         raise NotImplementedError(
             f"{what} is not supported by sagemaker-estimators' local mode (V2 ran it in Docker); run it with "
-            "a sagemaker.Session in SageMaker, or use SageMaker SDK V3 for processing and pipelines."
+            "a sagemaker.Session in SageMaker, or use SageMaker SDK V3 for pipelines."
         )
 
     # ------------------------------------------------------------------ processing (local/processing/)
