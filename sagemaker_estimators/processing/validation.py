@@ -63,6 +63,9 @@ def check_inputs(inputs: Optional[Sequence[Any]], reserved: Sequence[str] = ()) 
                 continue  # the application brings its data; SageMaker needs no path
             raise ValueError(f"inputs[{index}] needs a source and a destination, an s3_input or a "
                              "dataset_definition")
+        if item.s3_input is not None and (not isinstance(item.s3_input.s3_uri, str) or not item.s3_input.s3_uri):
+            raise ValueError(f"inputs[{index}].source must be an s3:// URI or a local path, got "
+                             f"{item.s3_input.s3_uri!r}")
         check_container_path(item.container_path, f"inputs[{index}].destination")
         if item.input_name in reserved:
             raise ValueError(f"inputs[{index}].input_name={item.input_name!r} is the name this processor gives "

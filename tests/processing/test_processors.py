@@ -37,6 +37,13 @@ def _inputs(**overrides):
     return [ProcessingInput(**kwargs)]
 
 
+def _input_without_source():
+    from sagemaker.dataset_definition.inputs import S3Input
+    from sagemaker.processing import ProcessingInput
+
+    return [ProcessingInput(s3_input=S3Input(local_path="/opt/ml/processing/x"))]
+
+
 @pytest.mark.parametrize("case, message", [
     (dict(inputs=_inputs(destination="/data/input")), "inputs\\[0\\].destination='/data/input'"),
     (dict(inputs=_inputs(destination="/opt/ml/processing/../x")), "inputs\\[0\\].destination"),
@@ -44,6 +51,7 @@ def _inputs(**overrides):
      "inputs has the name 'a' twice"),
     (dict(inputs=_inputs(input_name="code")), "input_name='code'"),
     (dict(outputs="out"), "outputs must be a list"),
+    (dict(inputs=_input_without_source()), "inputs\\[0\\].source"),
     (dict(code="missing.py"), "code 'missing.py' wasn't found"),
     (dict(code="data"), "must be a file, not a directory"),
     (dict(arguments=["--n", 5]), "arguments must be a list of str"),
