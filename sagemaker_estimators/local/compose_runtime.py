@@ -508,7 +508,7 @@ class ComposeRuntime:
         """Run a processing job, one container per instance (see :mod:`.processing.compose_runner`)."""
         from sagemaker_estimators.local.processing.compose_runner import run_processing
 
-        run_processing(self, spec)
+        run_processing(self, spec, ClientFuture(), ComposeProject, reclaim_ownership)
 
     # ----------------------------------------------------------------- serving
 

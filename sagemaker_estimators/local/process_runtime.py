@@ -604,7 +604,7 @@ class ProcessRuntime:
         """Run a processing job on this machine (see :mod:`.processing.process_runner`)."""
         from sagemaker_estimators.local.processing.process_runner import run_processing
 
-        run_processing(spec, _resolve_python(self._python), self._stream)
+        run_processing(spec, _resolve_python(self._python), _run_all, _Sink(self._stream))
 
     # ------------------------------------------------------------------ serving
 

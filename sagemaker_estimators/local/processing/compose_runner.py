@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 import attrs
 
@@ -75,18 +75,17 @@ class _Hosts:
         return self.by_name[name]
 
 
-def run_processing(runtime: Any, spec: ProcessingSpec) -> None:
-    """Run ``spec`` with ``runtime`` (a :class:`~sagemaker_estimators.local.compose_runtime.ComposeRuntime`)."""
-    from sagemaker_estimators.local.compose_runtime import ClientFuture, ComposeProject, reclaim_ownership
-
+def run_processing(runtime: Any, spec: ProcessingSpec, client_future: Any, project_class: Any,
+                   reclaim_ownership: Callable[[Any, str, List[str]], None]) -> None:
+    """Run ``spec`` with ``runtime`` (a :class:`~sagemaker_estimators.local.compose_runtime.ComposeRuntime`),
+    given the runtime's Docker client future, compose project class and ownership reclaimer."""
     compose_file.check_instance_type(spec.instance_type)
     compose = runtime.compose
-    client_future = ClientFuture()
     runtime._prepare_image(client_future, spec.image_uri)
     hosts = create_hosts(spec)
     content = processing_compose(spec, hosts, runtime.container_config)
     path = compose_file.write_compose_file(content, os.path.join(spec.work_dir, COMPOSE_FILE_NAME))
-    project = ComposeProject(compose, compose_file.project_name(spec.job_name), path)
+    project = project_class(compose, compose_file.project_name(spec.job_name), path)
     view = _Hosts(tuple(host.host for host in hosts), {host.host: host for host in hosts})
     succeeded = False
     try:

@@ -18,11 +18,10 @@ import logging
 import os
 import posixpath
 import re
-from typing import Dict, IO, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sagemaker_estimators.local import data, namespace
 from sagemaker_estimators.local.layout import remove_tree
-from sagemaker_estimators.local.process_runtime import _HostProcess, _run_all, _Sink
 from sagemaker_estimators.local.processing.layout import (
     CONTAINER_ROOT,
     ProcessingHost,
@@ -80,19 +79,25 @@ def _runproc_plan(spec: ProcessingSpec, host: ProcessingHost) -> Optional[Tuple[
         return None
 
 
-def _failure_reason(host: ProcessingHost, child: _HostProcess, code: int) -> str:
+#: the process runtime's "start these children, wait for all" function (see ProcessRuntime.process)
+RunAll = Callable[[Sequence[Tuple[str, Sequence[str], str, Mapping[str, str]]], Any, int], Tuple[List[Any], Dict[str, int]]]
+
+
+def _failure_reason(host: ProcessingHost, child: Any, code: int) -> str:
     return host.read_failure() or "\n".join(child.error_lines) or f"the command exited with code {code}"
 
 
-def run_processing(spec: ProcessingSpec, python: str, stream: Optional[IO[str]] = None) -> None:
+def run_processing(spec: ProcessingSpec, python: str, run_all: RunAll, sink: Any) -> None:
     """Run ``spec`` on ``spec.instance_count`` concurrent processes; outputs land in their ``local_dir``.
+
+    ``run_all`` and ``sink`` are the process runtime's (children in their own process groups,
+    stopped on failure and Ctrl-C; prefixed output lines).
 
     Raises:
         ValueError: the job cannot run without Docker here.
         ProcessingFailedError: a host (or the requirements install) exited non-zero.
     """
     base_command = _check_supported(spec)
-    sink = _Sink(stream)
     os.makedirs(spec.work_dir, exist_ok=True)
     hosts = create_hosts(spec)
     width = max(len(host.host) for host in hosts)
@@ -108,7 +113,7 @@ def run_processing(spec: ProcessingSpec, python: str, stream: Optional[IO[str]] 
         if plan is not None:
             command = _localize(plan[0], python) + [plan[1]] + list(spec.arguments or [])
             cwd_container = CODE_DIR.rstrip("/")
-            extra_path = _prepare_bundle(spec, hosts[0], python, packages, env, sink, width)
+            extra_path = _prepare_bundle(spec, hosts[0], python, packages, env, run_all, sink, width)
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [extra_path, env.get("PYTHONPATH")]))
         else:
             command = _localize(base_command, python)
@@ -116,7 +121,7 @@ def run_processing(spec: ProcessingSpec, python: str, stream: Optional[IO[str]] 
         for host in hosts:
             cwd = host.path_of(cwd_container) if cwd_container != CONTAINER_ROOT else host.root
             children_specs.append((host.host, namespace.confine(command, host.root), cwd, env))
-        children, codes = _run_all(children_specs, sink, width)
+        children, codes = run_all(children_specs, sink, width)
         for child in children:
             code = codes.get(child.label)
             if code not in (None, 0):
@@ -132,7 +137,7 @@ def run_processing(spec: ProcessingSpec, python: str, stream: Optional[IO[str]] 
 
 
 def _prepare_bundle(spec: ProcessingSpec, host: ProcessingHost, python: str, packages: str,
-                    env: Mapping[str, str], sink: _Sink, width: int) -> Optional[str]:
+                    env: Mapping[str, str], run_all: RunAll, sink: Any, width: int) -> Optional[str]:
     """Unpack ``sourcedir.tar.gz`` in the code input; pip-install its requirements into ``packages``."""
     code_dir = host.path_of(CODE_DIR)
     archive = os.path.join(code_dir, SOURCE_ARCHIVE)
@@ -146,7 +151,7 @@ def _prepare_bundle(spec: ProcessingSpec, host: ProcessingHost, python: str, pac
     command = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input",
                "--no-warn-script-location", "--target", packages, "-r", "requirements.txt"]
     logger.info("Installing requirements.txt into %s", packages)
-    children, codes = _run_all([(host.host, command, code_dir, dict(env))], sink, width)
+    children, codes = run_all([(host.host, command, code_dir, dict(env))], sink, width)
     code = codes.get(host.host, -1)
     if code != 0:
         raise ProcessingFailedError(spec.job_name, host.host, code,
