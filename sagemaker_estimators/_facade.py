@@ -28,6 +28,8 @@ TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
     "TrainingInput": ("sagemaker_estimators.inputs", "TrainingInput"),
     "Model": ("sagemaker_estimators.serving.model", "Model"),
     "Predictor": ("sagemaker_estimators.serving.predictor", "Predictor"),
+    "Processor": ("sagemaker_estimators.processing.processor", "Processor"),
+    "ScriptProcessor": ("sagemaker_estimators.processing.processor", "ScriptProcessor"),
 }
 
 #: V2 submodules reachable as attributes after a bare ``import sagemaker``

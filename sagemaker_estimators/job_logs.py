@@ -123,6 +123,7 @@ def follow_job(
     out = out or sys.stdout
     description = describe()
     instance_count = description.get("ResourceConfig", {}).get("InstanceCount") or \
+        description.get("ProcessingResources", {}).get("ClusterConfig", {}).get("InstanceCount") or \
         description.get("TransformResources", {}).get("InstanceCount", 1)
     streamer = LogStreamer(logs_client, log_group, job_name, instance_count, out=out)
     seen = 0

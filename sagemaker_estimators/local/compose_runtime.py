@@ -50,6 +50,7 @@ from sagemaker_estimators.local.layout import JobLayout, create_job_layout, pack
 from sagemaker_estimators.local.serving_process import ping_endpoint, post_invocations
 from sagemaker_estimators.local.runtime import (
     InvocationResult,
+    ProcessingSpec,
     ServingSpec,
     TrainingFailedError,
     TrainingResult,
@@ -500,6 +501,14 @@ class ComposeRuntime:
             host, code, note = failure
             reason = layout.host(host).read_failure().strip() or note or f"{host} exited with code {code}"
             raise TrainingFailedError(spec.job_name, host, code, reason, pumps[host].tail())
+
+    # ----------------------------------------------------------------- processing
+
+    def process(self, spec: ProcessingSpec) -> None:
+        """Run a processing job, one container per instance (see :mod:`.processing.compose_runner`)."""
+        from sagemaker_estimators.local.processing.compose_runner import run_processing
+
+        run_processing(self, spec, ClientFuture(), ComposeProject, reclaim_ownership)
 
     # ----------------------------------------------------------------- serving
 

@@ -29,8 +29,9 @@ import threading
 from typing import IO, Deque, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sagemaker_estimators.local import layout as layout_mod
-from sagemaker_estimators.local import toolkit_env
+from sagemaker_estimators.local import namespace, toolkit_env
 from sagemaker_estimators.local.runtime import (
+    ProcessingSpec,
     RunningEndpoint,
     ServingSpec,
     TrainingFailedError,
@@ -399,7 +400,7 @@ def _script_failure_reason(child: _HostProcess, code: int) -> str:
         code,
         message,
         extra,
-        " ".join(child.command),
+        " ".join(namespace.unwrap(child.command)),
     )
 
 
@@ -451,7 +452,8 @@ class ProcessRuntime:
             specs = []
             for host in job.host_layouts:
                 command, env = self._host_command(spec, job, host, python, program, kind, extra_path)
-                specs.append((host.host, command, host.code_dir, env))
+                # literal /opt/ml paths reach this host's own tree (a private mount namespace)
+                specs.append((host.host, namespace.confine_if_available(command, host.root), host.code_dir, env))
             children, codes = _run_all(specs, sink, width)
 
             failed: Optional[Tuple[_HostProcess, int]] = None
@@ -469,9 +471,8 @@ class ProcessRuntime:
             result = layout_mod.pack_artifacts(job, spec.artifacts_dir)
             if failed is not None:
                 child, code = failed
-                raise TrainingFailedError(
-                    spec.job_name, child.label, code, job.host(child.label).read_failure(), child.log_tail()
-                )
+                reason = job.host(child.label).read_failure() + namespace.literal_path_hint(child.log_tail())
+                raise TrainingFailedError(spec.job_name, child.label, code, reason, child.log_tail())
             logger.info("===== Job Complete =====")
             return result
         finally:
@@ -596,6 +597,14 @@ class ProcessRuntime:
             os.chmod(os.path.join(host.code_dir, program), 0o755)
             command = ["/bin/sh", "-c", 'exec "./$0" "$@"', program, *toolkit.args]
         return command, env
+
+    # ------------------------------------------------------------------ processing
+
+    def process(self, spec: ProcessingSpec) -> None:
+        """Run a processing job on this machine (see :mod:`.processing.process_runner`)."""
+        from sagemaker_estimators.local.processing.process_runner import run_processing
+
+        run_processing(spec, _resolve_python(self._python), _run_all, _Sink(self._stream))
 
     # ------------------------------------------------------------------ serving
 

@@ -9,7 +9,7 @@ Python).  A runtime never talks to AWS.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Protocol
+from typing import Any, Dict, List, Optional, Protocol
 
 import attrs
 
@@ -121,6 +121,53 @@ class InvocationResult:
     status: int = 200
 
 
+@attrs.frozen
+class MountSpec:
+    """A local directory a processing job sees at ``container_path`` (under /opt/ml/processing)."""
+
+    name: str
+    local_dir: str
+    container_path: str
+
+
+@attrs.frozen
+class ProcessingSpec:
+    """Everything a runtime needs to run one processing job on ``instance_count`` hosts."""
+
+    job_name: str
+    image_uri: str
+    #: "local", "local_gpu" or "local_process"
+    instance_type: str
+    instance_count: int
+    #: AppSpecification.ContainerEntrypoint / ContainerArguments
+    entrypoint: Optional[List[str]]
+    arguments: Optional[List[str]]
+    environment: Dict[str, str]
+    #: inputs, each already a local directory (a private copy where another input lies inside it)
+    inputs: List[MountSpec]
+    #: outputs; ``local_dir`` receives what the hosts wrote to ``container_path`` (first host wins)
+    outputs: List[MountSpec]
+    #: /opt/ml/config/processingjobconfig.json as SageMaker writes it (the job's description)
+    job_config: Dict[str, Any]
+    #: per-job scratch root owned by the runtime; removed by the caller afterwards
+    work_dir: str
+
+
+class ProcessingFailedError(RuntimeError):
+    """A host of a processing job exited non-zero; carries its exit message and log tail."""
+
+    def __init__(self, job_name: str, host: str, exit_code: Optional[int], reason: str, log_tail: str = ""):
+        self.job_name = job_name
+        self.host = host
+        self.exit_code = exit_code
+        self.reason = reason
+        self.log_tail = log_tail
+        detail = f"\n--- last lines of {host} ---\n{log_tail}" if log_tail else ""
+        super().__init__(
+            f"Local processing job {job_name} failed on {host} (exit code {exit_code}): {reason}{detail}"
+        )
+
+
 class LocalRuntime(Protocol):
     """What both runtimes implement."""
 
@@ -133,3 +180,7 @@ class LocalRuntime(Protocol):
 
     def serve(self, spec: ServingSpec) -> RunningEndpoint:
         """Start serving and return once ``/ping`` answers (bounded wait)."""
+
+    def process(self, spec: ProcessingSpec) -> None:
+        """Run the processing job to completion, leaving each output in its ``local_dir``; raise
+        :class:`ProcessingFailedError` when a host fails (everything started is stopped first)."""

@@ -816,16 +816,32 @@ class LocalSagemakerClient:
     def _unsupported(self, what: str) -> None:
         raise NotImplementedError(
             f"{what} is not supported by sagemaker-estimators' local mode (V2 ran it in Docker); run it with "
-            "a sagemaker.Session in SageMaker, or use SageMaker SDK V3 for processing and pipelines."
+            "a sagemaker.Session in SageMaker, or use SageMaker SDK V3 for pipelines."
         )
 
-    def create_processing_job(self, *args: Any, **kwargs: Any) -> None:
-        """Processing jobs are out of scope."""
-        self._unsupported("create_processing_job (processing jobs)")
+    # ------------------------------------------------------------------ processing (local/processing/)
 
-    def describe_processing_job(self, ProcessingJobName: str) -> None:  # noqa: N803
-        """Processing jobs are out of scope."""
-        self._unsupported("describe_processing_job (processing jobs)")
+    @property
+    def _processing(self) -> Any:
+        from sagemaker_estimators.local.processing.client import LocalProcessingJobs
+
+        return LocalProcessingJobs(self)
+
+    def create_processing_job(self, **request: Any) -> Dict[str, Any]:
+        """Run a processing job locally (see :mod:`sagemaker_estimators.local.processing.client`)."""
+        return self._processing.create(request)
+
+    def describe_processing_job(self, ProcessingJobName: str) -> Dict[str, Any]:  # noqa: N803
+        """DescribeProcessingJob of a local job."""
+        return self._processing.describe(ProcessingJobName)
+
+    def stop_processing_job(self, ProcessingJobName: str) -> None:  # noqa: N803
+        """Local processing jobs have always ended when their create call returns."""
+        self._processing.stop(ProcessingJobName)
+
+    def list_processing_jobs(self, **kwargs: Any) -> Dict[str, Any]:
+        """ListProcessingJobs of local jobs."""
+        return self._processing.list(**kwargs)
 
     def create_pipeline(self, *args: Any, **kwargs: Any) -> None:
         """Pipelines are out of scope."""

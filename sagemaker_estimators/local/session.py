@@ -215,5 +215,10 @@ class LocalSession(Session):
             check_job_status(job_name, description, "TransformJobStatus")
         return description
 
-    def logs_for_processing_job(self, job_name: str, wait: bool = False, poll: float = 10) -> None:
-        """A no-op, as in V2 (processing jobs are not run locally)."""
+    def logs_for_processing_job(self, job_name: str, wait: bool = False, poll: float = 10) -> Dict[str, Any]:
+        """The processing job's description (its output was streamed while it ran), raising,
+        with ``wait``, when the job failed."""
+        description = self.describe_processing_job(job_name)
+        if wait:
+            check_job_status(job_name, description, "ProcessingJobStatus")
+        return description

@@ -138,8 +138,8 @@ def test_framework_from_image_repository(image, framework):
     assert framework_from_image(image) == framework
 
 
-def test_processing_jobs_and_pipelines_say_they_are_unsupported(no_aws, session):
-    with pytest.raises(NotImplementedError, match="processing jobs"):
+def test_pipelines_say_they_are_unsupported_and_a_bare_processing_request_is_refused(no_aws, session):
+    with pytest.raises(ValueError, match="InstanceType"):
         session.sagemaker_client.create_processing_job(ProcessingJobName="p")
     with pytest.raises(NotImplementedError, match="pipelines"):
         session.sagemaker_client.start_pipeline_execution(PipelineName="p")

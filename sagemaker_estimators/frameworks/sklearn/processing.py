@@ -1,0 +1,28 @@
+"""``SKLearnProcessor`` (``sagemaker.sklearn.processing``): one script in the scikit-learn image."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from sagemaker_estimators import image_uris
+from sagemaker_estimators.processing.processor import ScriptProcessor, processing_session
+
+
+class SKLearnProcessor(ScriptProcessor):
+    """Runs a script with ``python3`` (or ``command``) in the scikit-learn image of ``framework_version``."""
+
+    def __init__(self, framework_version: str, role: Optional[str] = None, instance_count: Optional[int] = None,
+                 instance_type: Optional[str] = None, command: Optional[List[str]] = None,
+                 volume_size_in_gb: int = 30, volume_kms_key: Optional[str] = None,
+                 output_kms_key: Optional[str] = None, max_runtime_in_seconds: Optional[int] = None,
+                 base_job_name: Optional[str] = None, sagemaker_session: Any = None,
+                 env: Optional[Dict[str, str]] = None, tags: Any = None, network_config: Any = None):
+        session = processing_session(instance_type, sagemaker_session)
+        image_uri = image_uris.retrieve("sklearn", session.boto_region_name, version=framework_version,
+                                        instance_type=instance_type)
+        self.framework_version = framework_version
+        super().__init__(role=role, image_uri=image_uri, command=command or ["python3"],
+                         instance_count=instance_count, instance_type=instance_type,
+                         volume_size_in_gb=volume_size_in_gb, volume_kms_key=volume_kms_key,
+                         output_kms_key=output_kms_key, max_runtime_in_seconds=max_runtime_in_seconds,
+                         base_job_name=base_job_name, sagemaker_session=session, env=env, tags=tags,
+                         network_config=network_config)
