@@ -4,4 +4,7 @@ from sagemaker_estimators.frameworks.mxnet.estimator import MXNet
 
 _facade.install()
 
-__all__ = ["MXNet"]
+#: V2 re-exports the model class here; it pulls in the serving stack, so it loads on first use
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.mxnet.model", ("MXNetModel",))
+
+__all__ = ["MXNet", "MXNetModel"]

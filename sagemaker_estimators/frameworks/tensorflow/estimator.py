@@ -129,6 +129,7 @@ class TensorFlow(Framework):
             warn_parameter_server_setup(distribution, self.instance_type, self.instance_count)
         self.distribution = distribution or {}
         self.model_dir = model_dir
+        self._model_dir_is_default = False
         if compiler_config is not None and not isinstance(compiler_config, TrainingCompilerConfig):
             raise TypeError(f"compiler_config must be a TrainingCompilerConfig, got {type(compiler_config).__name__}")
         self.compiler_config = compiler_config
@@ -154,8 +155,12 @@ class TensorFlow(Framework):
         """Distribution flags, ``model_dir`` and compiler flags, in V2's order."""
         extra = dist.generic_hyperparameters(self.distribution, self.instance_type, self.image_uri)
         if self.model_dir is not False:
-            extra[MODEL_DIR_HYPERPARAMETER] = self.model_dir or self._default_model_dir(
-                mpi=bool(extra.get(dist.LAUNCH_MPI, False)))
+            if self.model_dir is None or self._model_dir_is_default:
+                # like V2, the attribute shows the job's model_dir; unlike V2, the next job gets its own
+                default = self._default_model_dir(mpi=bool(extra.get(dist.LAUNCH_MPI, False)))
+                if default is not None:
+                    self.model_dir, self._model_dir_is_default = default, True
+            extra[MODEL_DIR_HYPERPARAMETER] = self.model_dir
         if self.compiler_config:
             extra.update(self.compiler_config._to_hyperparameter_dict())
         return extra

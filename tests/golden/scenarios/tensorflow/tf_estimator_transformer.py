@@ -54,6 +54,7 @@ est = TensorFlow(
     py_version="py310",
     instance_count=1,
     instance_type="ml.m5.xlarge",
+    base_job_name="tf-batch",
 )
 est.fit("s3://my-data/train")
 put_model_artifact(est.model_data)

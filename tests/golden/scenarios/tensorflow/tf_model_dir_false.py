@@ -1,4 +1,6 @@
 """TensorFlow with model_dir=False: no model_dir hyperparameter; a custom output_path and job name."""
+import boto3
+
 from sagemaker.tensorflow import TensorFlow
 
 ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
@@ -6,6 +8,7 @@ ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
 with open("train.py", "w") as handle:
     handle.write("import argparse\nprint(\x27training\x27)\n")
 
+boto3.client("s3").create_bucket(Bucket="my-out", CreateBucketConfiguration={"LocationConstraint": "us-west-2"})
 est = TensorFlow(
     entry_point="train.py",
     role=ROLE,

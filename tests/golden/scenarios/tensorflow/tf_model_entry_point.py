@@ -63,6 +63,6 @@ model = TensorFlowModel(
     container_log_level=logging.WARNING,
     env={"SAGEMAKER_TFS_DEFAULT_MODEL_NAME": "my_model"},
 )
-predictor = model.deploy(initial_instance_count=1, instance_type="ml.g5.xlarge")
+predictor = model.deploy(initial_instance_count=1, instance_type="ml.p3.2xlarge")
 predictor.delete_model()
 predictor.delete_endpoint()
