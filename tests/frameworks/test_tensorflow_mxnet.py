@@ -330,3 +330,33 @@ def test_v2_surface_of_tensorflow_and_mxnet():
                 if method not in skipped and not hasattr(value, method):
                     missing.append((module_name, name, method))
     assert missing == []
+
+
+def test_tensorflow_is_never_imported_and_models_load_lazily(tmp_path):
+    """The default suite and user code run without the tensorflow package; the model classes (serving
+    stack) load only when used."""
+    import os
+    import subprocess
+    import sys
+
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    code = (
+        "import sys, sagemaker_estimators._startup\n"
+        "from sagemaker.tensorflow import TensorFlow\n"
+        "from sagemaker.mxnet import MXNet\n"
+        "assert 'sagemaker_estimators.serving.model' not in sys.modules, 'serving stack loaded eagerly'\n"
+        "est = TensorFlow(entry_point='t.py', framework_version='2.13', py_version='py310', role='r',\n"
+        "                 instance_count=2, instance_type='ml.c5.xlarge',\n"
+        "                 distribution={'multi_worker_mirrored_strategy': {'enabled': True}})\n"
+        "est.hyperparameters()\n"
+        "from sagemaker.tensorflow import TensorFlowModel, TensorFlowPredictor\n"
+        "from sagemaker.tensorflow.serving import Model, Predictor\n"
+        "assert Model is TensorFlowModel and Predictor is TensorFlowPredictor\n"
+        "import sagemaker_estimators.local.tensorflow_serving, sagemaker_estimators.local.tensorflow_toolkit\n"
+        "assert 'tensorflow' not in sys.modules and 'mxnet' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=repo, AWS_DEFAULT_REGION="us-west-2")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
