@@ -99,10 +99,11 @@ class MXNet(Framework):
                 raise ValueError(f"distribution is valid for MXNet {LOWEST_SCRIPT_MODE_VERSION} and higher only, "
                                  f"got framework_version={framework_version!r}.")
             warn_parameter_server_setup(distribution, self.instance_type, self.instance_count)
-        self.distribution = dict(distribution) if distribution is not None else None
+        # V2's MXNet keeps no ``distribution`` attribute (so its Debugger/checkpoint rule ignores it)
+        self._distribution = dict(distribution) if distribution is not None else None
 
     def _framework_hyperparameters(self) -> Dict[str, Any]:
-        return mxnet_distribution_hyperparameters(self.distribution or {})
+        return mxnet_distribution_hyperparameters(self._distribution or {})
 
     def create_model(self, model_server_workers: Optional[int] = None, role: Optional[str] = None,
                      vpc_config_override: Any = "VPC_CONFIG_DEFAULT", entry_point: Optional[str] = None,
