@@ -41,4 +41,6 @@ fi
 # Compose v2 as `docker compose`, beside Debian's docker-compose 1.29: tests run both
 bash .ci/compose_plugin.sh
 python3 tools/standin_images/build.py
+# the TensorFlow stand-in: the image above plus a few small files (seconds; reused when current)
+python3 tools/standin_images/tensorflow/build.py
 echo "docker_setup: ready in $(( $(date +%s) - started ))s"

@@ -29,5 +29,5 @@ PROCESSING_JOB_VOLUME_KMS_KEY_ID_PATH = "SageMaker.ProcessingJob.ProcessingResou
 
 __all__ = ["Processor", "ScriptProcessor", "FrameworkProcessor", "ProcessingInput", "ProcessingOutput",
            "ProcessingJob", "RunArgs", "FeatureStoreOutput", "DatasetDefinition", "S3Input", "NetworkConfig",
-           "ApiObject", "LocalSession", "Session", "S3Uploader", "base_name_from_image", "name_from_base",  # noqa: F822 - LocalSession is served by the lazy __getattr__ above
+           "ApiObject", "LocalSession", "Session", "S3Uploader", "base_name_from_image", "name_from_base",
            "format_tags"]

@@ -51,6 +51,8 @@ SUBMODULES = frozenset(
         "xgboost",
         "sklearn",
         "huggingface",
+        "tensorflow",
+        "mxnet",
         "debugger",
         "exceptions",
         "instance_group",

@@ -49,7 +49,11 @@ FRAMEWORK_MODULES = {
     "xgboost": ("xgboost", "xgboost"),
     "pytorch": ("torch", "torch"),
     "huggingface": ("transformers", "transformers"),
+    "tensorflow": ("tensorflow", "tensorflow"),
+    "mxnet": ("mxnet", "mxnet"),
 }
+#: distribution a framework's toolkit sets up without a launcher, so local_process can run it
+_PROCESS_DISTRIBUTIONS = {"tensorflow": ("sagemaker_multi_worker_mirrored_strategy_enabled",)}
 LOG_TAIL_LINES = 50
 #: seconds a stopped host gets between SIGTERM and SIGKILL
 TERMINATE_GRACE_SECONDS = 5.0
@@ -335,7 +339,8 @@ def _check_supported(spec: TrainingSpec) -> None:
             "container_entry_point/container_arguments are not supported with instance_type='local_process' "
             f"(got {spec.container_entry_point!r} {spec.container_arguments!r}); use instance_type='local'."
         )
-    distributed = toolkit_env.distribution_requested(spec.hyperparameters)
+    distributed = [key for key in toolkit_env.distribution_requested(spec.hyperparameters)
+                   if key not in _PROCESS_DISTRIBUTIONS.get(spec.framework or "", ())]
     if distributed:
         raise ValueError(
             f"distribution {distributed} is not supported with instance_type='local_process': distributed "
@@ -373,6 +378,16 @@ def _framework_available(python: str, module: str, extra_path: Optional[str]) ->
     probe = "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(sys.argv[1]) else 3)"
     result = subprocess.run([python, "-c", probe, module], env=env, capture_output=True, timeout=120)  # noqa: S603
     return result.returncode == 0
+
+
+def _loopback_port(job_name: str, host_index: int, container_port: int) -> int:
+    """The 127.0.0.1 port standing in for ``container_port`` of host number ``host_index``: a block of
+    four ports per host from a base that is stable for the job (2222, 2223, 8890 -> +0, +1, +2)."""
+    import zlib
+
+    slot = {2222: 0, 2223: 1, 8890: 2}.get(container_port, 3)
+    base = 20000 + zlib.crc32(job_name.encode()) % 5000 * 4
+    return base + host_index * 4 + slot
 
 
 def _relocated_hyperparameters(hyperparameters: Mapping[str, str], code_dir: str) -> Dict[str, str]:
@@ -584,6 +599,8 @@ class ProcessRuntime:
         )
         env = dict(base)
         env.update(toolkit.env)
+        if spec.framework == "tensorflow":
+            env.update(self._tensorflow_env(toolkit, job.hosts))
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [host.code_dir, extra_path, base.get("PYTHONPATH")]))
         env.setdefault("PYTHONUNBUFFERED", "1")
 
@@ -597,6 +614,23 @@ class ProcessRuntime:
             os.chmod(os.path.join(host.code_dir, program), 0o755)
             command = ["/bin/sh", "-c", 'exec "./$0" "$@"', program, *toolkit.args]
         return command, env
+
+    @staticmethod
+    def _tensorflow_env(toolkit: toolkit_env.ToolkitEnvironment, hosts: Sequence[str]) -> Dict[str, str]:
+        """TF_CONFIG and the variables the TensorFlow toolkit sets; peers at 127.0.0.1, one port each."""
+        from sagemaker_estimators.local import tensorflow_toolkit
+
+        training_env = toolkit.training_env
+        job_name = training_env["job_name"] or "job"
+        host_list = list(hosts)
+
+        def address(host: str, port: int) -> str:
+            return f"127.0.0.1:{_loopback_port(job_name, host_list.index(host), port)}"
+
+        region = toolkit.env.get("SAGEMAKER_REGION") or None
+        return tensorflow_toolkit.tensorflow_environment(
+            training_env["additional_framework_parameters"], list(training_env["hosts"]),
+            training_env["current_host"], region, address)
 
     # ------------------------------------------------------------------ processing
 

@@ -59,6 +59,8 @@ CONTAINER_INPUT_DATA = "/opt/ml/input/data/"
 FRAMEWORK_REPOSITORIES = (
     ("huggingface", "huggingface"),
     ("pytorch", "pytorch"),
+    ("tensorflow", "tensorflow"),
+    ("mxnet", "mxnet"),
     ("xgboost", "xgboost"),
     ("scikit-learn", "sklearn"),
     ("sklearn", "sklearn"),

@@ -16,6 +16,8 @@ defaults:
   bodies as tensors; ``model(data)`` under ``torch.no_grad()``.
 - huggingface: a ``transformers.pipeline`` over the model directory (task from
   ``HF_TASK``); JSON ``{"inputs": ..., "parameters": {...}}``; JSON out.
+- tensorflow: TF Serving's predict contract over the SavedModel
+  (:mod:`.tensorflow_serving`); mxnet: the script's ``model_fn``, array codecs.
 
 As in the sklearn and xgboost containers, those two frameworks hand ``input_fn``
 a ``str`` for JSON/CSV/LibSVM bodies and ``bytes`` otherwise; pytorch,
@@ -40,7 +42,7 @@ from sagemaker_estimators.serving.serializers import import_optional, is_ndarray
 
 logger = logging.getLogger(__name__)
 
-FRAMEWORKS = ("sklearn", "xgboost", "pytorch", "huggingface")
+FRAMEWORKS = ("sklearn", "xgboost", "pytorch", "huggingface", "tensorflow", "mxnet")
 HANDLER_NAMES = ("model_fn", "input_fn", "predict_fn", "output_fn", "transform_fn")
 #: where the model's own code sits in a repacked model.tar.gz, as the container sees it
 CONTAINER_MODEL_CODE_DIR = "/opt/ml/model/code"
@@ -227,12 +229,27 @@ class HuggingFaceDefaults(GenericDefaults):
         return model(data)
 
 
-_DEFAULTS: Dict[Optional[str], type] = {
+class MXNetDefaults(GenericDefaults):
+    """MXNet: the inference script's ``model_fn`` loads the model (MXNet's own default needs ``mxnet``
+    and its symbol/params layout); JSON, CSV or ``.npy`` bodies as arrays."""
+
+    name = "mxnet"
+
+
+def _tensorflow_defaults() -> Any:
+    from sagemaker_estimators.local.tensorflow_serving import TensorFlowServingDefaults
+
+    return TensorFlowServingDefaults()
+
+
+_DEFAULTS: Dict[Optional[str], Callable[[], Any]] = {
     None: GenericDefaults,
     "sklearn": SKLearnDefaults,
     "xgboost": XGBoostDefaults,
     "pytorch": PyTorchDefaults,
     "huggingface": HuggingFaceDefaults,
+    "tensorflow": _tensorflow_defaults,
+    "mxnet": MXNetDefaults,
 }
 
 

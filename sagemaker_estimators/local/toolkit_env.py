@@ -52,6 +52,8 @@ FRAMEWORK_TRAINING_MODULES = {
     "pytorch": "sagemaker_pytorch_container.training:main",
     "xgboost": "sagemaker_xgboost_container.training:main",
     "huggingface": "sagemaker_pytorch_container.training:main",
+    "tensorflow": "sagemaker_tensorflow_container.training:main",
+    "mxnet": "sagemaker_mxnet_container.training:main",
 }
 DEFAULT_INSTANCE_GROUP = "homogeneousCluster"
 DEFAULT_LOG_LEVEL = 20  # logging.INFO

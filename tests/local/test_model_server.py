@@ -281,8 +281,9 @@ def test_startup_timeout_stops_the_server(tmp_path):
 def test_bad_arguments_start_nothing(tmp_path):
     with pytest.raises(ValueError, match="model_dir must be an existing directory"):
         start_model_server(str(tmp_path / "missing"))
-    with pytest.raises(ValueError, match=r"framework must be one of sklearn, xgboost, pytorch, huggingface"):
-        start_model_server(str(tmp_path), framework="tensorflow")
+    with pytest.raises(ValueError, match=r"framework must be one of sklearn, xgboost, pytorch, huggingface, "
+                                         r"tensorflow, mxnet"):
+        start_model_server(str(tmp_path), framework="chainer")
     with pytest.raises(ValueError, match="port must be"):
         start_model_server(str(tmp_path), port=70000)
 

@@ -1,0 +1,11 @@
+"""V2 import path ``sagemaker.mxnet``."""
+from sagemaker_estimators import _facade
+from sagemaker_estimators.frameworks.mxnet.estimator import MXNet
+
+_facade.install()
+
+#: the model classes pull in the serving stack: loaded on first use only
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.mxnet.model",
+                                   ("MXNetModel", "MXNetPredictor"))
+
+__all__ = ["MXNet", "MXNetModel", "MXNetPredictor"]

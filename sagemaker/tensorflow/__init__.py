@@ -1,0 +1,12 @@
+"""V2 import path ``sagemaker.tensorflow``."""
+from sagemaker_estimators import _facade
+from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
+from sagemaker_estimators.frameworks.tensorflow.estimator import TensorFlow
+
+_facade.install()
+
+#: the model classes pull in the serving stack: loaded on first use only
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.tensorflow.model",
+                                   ("TensorFlowModel", "TensorFlowPredictor"))
+
+__all__ = ["TensorFlow", "TensorFlowModel", "TensorFlowPredictor", "TrainingCompilerConfig"]

@@ -1,0 +1,1 @@
+"""mxnet: estimator (estimator.py), model and predictor (model.py)."""

@@ -1,0 +1,1 @@
+"""tensorflow: estimator (estimator.py), TF Serving model and predictor (model.py)."""

@@ -1,0 +1,1 @@
+"""Stand-in for the TensorFlow images' training toolkit package (see training.py)."""
