@@ -67,6 +67,12 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
     def __init__(self, role: Optional[str] = None, instance_count: Optional[int] = None,
                  instance_type: Optional[str] = None, data_location: Optional[str] = None,
                  enable_network_isolation: bool = False, **kwargs: Any):
+        if instance_type == "local_process":
+            raise ValueError(
+                f"instance_type='local_process' runs a training script on this machine, and {type(self).__name__} "
+                "is a built-in algorithm with no script: its code lives only in the algorithm's container image. "
+                "Use instance_type='local' (Docker runs the image, as V2's local mode does) or an ml.* instance type."
+            )
         super().__init__(role=role, instance_count=instance_count, instance_type=instance_type,
                          enable_network_isolation=enable_network_isolation, **kwargs)
         self._data_location = data_location

@@ -44,13 +44,13 @@ def _read_exactly(file: BinaryIO, size: int, what: str) -> bytes:
     return data
 
 
-def read_recordio(file: BinaryIO) -> Iterator[bytes]:
-    """The payload of each record in ``file``, until its end.
+def read_recordio(f: BinaryIO) -> Iterator[bytes]:
+    """The payload of each record in the binary file object ``f``, until its end.
 
     Raises ValueError on a bad magic number or a truncated record.
     """
     while True:
-        header = file.read(8)
+        header = f.read(8)
         if not header:
             return
         parts = []
@@ -61,9 +61,9 @@ def read_recordio(file: BinaryIO) -> Iterator[bytes]:
             if magic != MAGIC:
                 raise ValueError(f"not a RecordIO record: magic number {magic:#010x}, expected {MAGIC:#010x}")
             flag, length = word >> 29, word & _LENGTH_MASK
-            parts.append(_read_exactly(file, length, "payload"))
-            file.read(_padding(length))  # a file that ends without its last padding is still read
+            parts.append(_read_exactly(f, length, "payload"))
+            f.read(_padding(length))  # a file that ends without its last padding is still read
             if flag in (_WHOLE, _LAST):
                 break
-            header = file.read(8)
+            header = f.read(8)
         yield _MAGIC_BYTES.join(parts)
