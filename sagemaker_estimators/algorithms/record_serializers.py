@@ -58,3 +58,22 @@ class RecordDeserializer(SimpleBaseDeserializer):
             close = getattr(stream, "close", None)
             if close is not None:
                 close()
+
+
+def _renamed(cls: type, old_name: str) -> type:
+    """A V1 name of ``cls`` that logs V2's "has been renamed" message when used."""
+    import logging
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        logging.getLogger(__name__).warning(
+            "The class %s has been renamed in sagemaker>=2.\nSee: https://sagemaker.readthedocs.io/en/stable/"
+            "v2.html for details.", old_name)
+        cls.__init__(self, *args, **kwargs)
+
+    return type(old_name, (cls,), {"__init__": __init__, "__module__": __name__,
+                                   "__doc__": f"V1 name of :class:`{cls.__name__}` (deprecated)."})
+
+
+#: SDK v1 names, still importable from ``sagemaker.serializers`` / ``sagemaker.deserializers`` in V2
+numpy_to_record_serializer = _renamed(RecordSerializer, "numpy_to_record_serializer")
+record_deserializer = _renamed(RecordDeserializer, "record_deserializer")

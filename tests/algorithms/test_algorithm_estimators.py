@@ -364,3 +364,64 @@ def test_local_docker_mode_builds_the_same_request_as_the_generic_estimator(tmp_
     request = pca._training_request(None, ROLE, None)
     assert request["AlgorithmSpecification"]["TrainingImage"] == pca.training_image_uri()
     assert request["HyperParameters"] == {"num_components": "2", "feature_dim": "4", "mini_batch_size": "10"}
+
+
+# --- module-level helpers -------------------------------------------------------------------
+def test_get_image_uri_is_the_registry_lookup(caplog):
+    from sagemaker_estimators import image_uris
+    from sagemaker_estimators.algorithms.estimator import get_image_uri
+
+    assert get_image_uri("eu-west-1", "kmeans") == image_uris.retrieve("kmeans", "eu-west-1", version="1")
+    assert "renamed" in caplog.text
+
+
+def test_upload_shards_with_a_boto3_resource_encrypted(aws):
+    import boto3
+
+    from sagemaker_estimators.algorithms.record_set import upload_numpy_to_s3_shards
+
+    _make_bucket("enc")
+    s3 = boto3.resource("s3", region_name="us-west-2")
+    uri = upload_numpy_to_s3_shards(2, s3, "enc", "p", np.ones((5, 2)), encrypt=True)
+    assert uri == "s3://enc/p/.amazon.manifest"
+    client = boto3.client("s3", region_name="us-west-2")
+    head = client.head_object(Bucket="enc", Key="p/matrix_1.pbr")
+    assert head["ServerSideEncryption"] == "AES256"
+    assert len(read_records(io.BytesIO(client.get_object(Bucket="enc", Key="p/matrix_1.pbr")["Body"].read()))) == 3
+
+
+def test_failed_upload_removes_the_shards_already_uploaded(aws):
+    import boto3
+
+    from sagemaker_estimators.algorithms.record_set import upload_numpy_to_s3_shards
+
+    _make_bucket("half")
+    real = boto3.client("s3", region_name="us-west-2")
+
+    class FailsOnManifest:
+        def put_object(self, **kwargs):
+            if kwargs["Key"].endswith(".amazon.manifest"):
+                raise RuntimeError("network gone")
+            return real.put_object(**kwargs)
+
+        def delete_object(self, **kwargs):
+            return real.delete_object(**kwargs)
+
+    with pytest.raises(RuntimeError, match="network gone"):
+        upload_numpy_to_s3_shards(3, FailsOnManifest(), "half", "p/", np.ones((6, 2)))
+    assert _objects("half") == {}
+
+
+def test_file_system_record_set_and_workflow_preparation(session, training_requests):
+    from sagemaker_estimators.algorithms.kmeans import KMeans
+    from sagemaker_estimators.algorithms.record_set import FileSystemRecordSet
+
+    km = _estimator(KMeans, session, k=2, output_path="s3://out/")
+    efs = FileSystemRecordSet("fs-0123456789", "EFS", "/data", num_records=10, feature_dim=3)
+    km.prepare_workflow_for_training(records=efs, mini_batch_size=5, job_name="wf")
+    assert (km.feature_dim, km.mini_batch_size, km._current_job_name) == (3, 5, "wf")
+    km.fit(efs, wait=False)
+    (request,) = training_requests
+    assert request["InputDataConfig"][0]["DataSource"] == {"FileSystemDataSource": {
+        "FileSystemId": "fs-0123456789", "FileSystemType": "EFS", "DirectoryPath": "/data", "FileSystemAccessMode": "ro"}}
+    assert "mini_batch_size" not in request["HyperParameters"]  # KMeans sends none unless fit() gets one
