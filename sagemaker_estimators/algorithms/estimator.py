@@ -162,9 +162,15 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
         self.feature_dim = train.feature_dim
         self.mini_batch_size = mini_batch_size
 
-    def _prepare_for_training(self, job_name: Optional[str] = None, records: Any = None,
-                              mini_batch_size: Optional[int] = None) -> None:
-        """Job name, output path, debugger/profiler; with ``records`` also feature_dim and mini_batch_size."""
+    def _prepare_for_training(self, records: Any = None, mini_batch_size: Optional[int] = None,
+                              job_name: Optional[str] = None) -> None:
+        """Job name, output path, debugger/profiler; with ``records`` also feature_dim and mini_batch_size.
+
+        V2's argument order; a lone positional string is the job name, as the base
+        class (and V2's tuner for non-record inputs) passes it.
+        """
+        if isinstance(records, str) and job_name is None:
+            records, job_name = None, records
         if records is not None:
             self._prepare_records(records, mini_batch_size)
         super()._prepare_for_training(job_name=job_name)

@@ -425,3 +425,13 @@ def test_file_system_record_set_and_workflow_preparation(session, training_reque
     assert request["InputDataConfig"][0]["DataSource"] == {"FileSystemDataSource": {
         "FileSystemId": "fs-0123456789", "FileSystemType": "EFS", "DirectoryPath": "/data", "FileSystemAccessMode": "ro"}}
     assert "mini_batch_size" not in request["HyperParameters"]  # KMeans sends none unless fit() gets one
+
+
+def test_prepare_for_training_takes_v2s_positional_forms(session):
+    from sagemaker_estimators.algorithms.pca import PCA
+
+    pca = _estimator(PCA, session, output_path="s3://out/")
+    pca._prepare_for_training(RecordSet("s3://in/m", 40, 6), 8, "with-records")  # V2's tuner, record inputs
+    assert (pca.feature_dim, pca.mini_batch_size, pca._current_job_name) == (6, 8, "with-records")
+    pca._prepare_for_training("just-a-name")  # the base class and V2's tuner for other inputs
+    assert pca._current_job_name == "just-a-name"
