@@ -150,3 +150,12 @@ def test_v2_import_paths_do_not_import_numpy():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root,
                    env={**os.environ, "PYTHONPATH": root})
+
+
+def test_record_pb2_import_path_parses_v2_bytes():
+    from sagemaker.amazon.record_pb2 import Record as V2PathRecord
+
+    (payload,) = list(read_recordio(io.BytesIO(bytes.fromhex(V2["rich_record"]["bytes"]))))
+    record = V2PathRecord()
+    record.ParseFromString(payload)
+    assert record.label["values"].float64_tensor.values == [0.125]
