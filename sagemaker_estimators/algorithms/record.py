@@ -58,7 +58,9 @@ def _length_delimited(field: int, payload: bytes) -> bytes:
     return _tag(field, _LENGTH) + encode_varint(len(payload)) + payload
 
 
-def _read_varint(data: bytes, pos: int) -> Tuple[int, int]:
+def _read_varint(data: Any, pos: int) -> Tuple[int, int]:
+    if pos < len(data) and data[pos] < 0x80:  # most keys, tags and lengths are one byte
+        return data[pos], pos + 1
     result = shift = 0
     while True:
         if pos >= len(data):
@@ -73,8 +75,8 @@ def _read_varint(data: bytes, pos: int) -> Tuple[int, int]:
             raise ValueError("protobuf varint longer than 10 bytes")
 
 
-def iter_fields(data: bytes) -> Iterator[Tuple[int, int, Any]]:
-    """(field number, wire type, value) of each field: an int for varint/fixed, bytes for length-delimited."""
+def iter_fields(data: Any) -> Iterator[Tuple[int, int, Any]]:
+    """(field number, wire type, value) of each field: an int for varints, bytes-like for the others."""
     pos, end = 0, len(data)
     while pos < end:
         key, pos = _read_varint(data, pos)
@@ -373,7 +375,7 @@ class Record:
     def ParseFromString(self, data: bytes) -> int:  # noqa: N802 - protobuf's name
         """Replace this record's content with the parsed ``data``; returns its length."""
         self.Clear()
-        for field, wire_type, payload in iter_fields(bytes(data)):
+        for field, wire_type, payload in iter_fields(memoryview(bytes(data))):  # slices share the buffer
             if wire_type != _LENGTH:
                 continue
             if field in (1, 2):
