@@ -16,6 +16,10 @@ from sagemaker_estimators.serving.deserializers import (  # noqa: E402
     StringDeserializer,
     TorchTensorDeserializer,
 )
+from sagemaker_estimators.algorithms.record_serializers import (  # noqa: E402
+    RecordDeserializer,
+    record_deserializer,
+)
 
 __all__ = [
     "BaseDeserializer",
@@ -29,4 +33,6 @@ __all__ = [
     "StreamDeserializer",
     "StringDeserializer",
     "TorchTensorDeserializer",
+    "RecordDeserializer",
+    "record_deserializer",
 ]

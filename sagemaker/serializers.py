@@ -17,6 +17,10 @@ from sagemaker_estimators.serving.serializers import (  # noqa: E402
     StringSerializer,
     TorchTensorSerializer,
 )
+from sagemaker_estimators.algorithms.record_serializers import (  # noqa: E402
+    RecordSerializer,
+    numpy_to_record_serializer,
+)
 
 __all__ = [
     "BaseSerializer",
@@ -31,4 +35,6 @@ __all__ = [
     "SparseMatrixSerializer",
     "StringSerializer",
     "TorchTensorSerializer",
+    "RecordSerializer",
+    "numpy_to_record_serializer",
 ]

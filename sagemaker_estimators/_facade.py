@@ -32,6 +32,18 @@ TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
     "ScriptProcessor": ("sagemaker_estimators.processing.processor", "ScriptProcessor"),
 }
 
+#: built-in algorithms (V2's ``sagemaker.LinearLearner`` ...): estimator, model, predictor
+_ALGORITHMS = {
+    "KMeans": "kmeans", "PCA": "pca", "LDA": "lda", "LinearLearner": "linear_learner",
+    "FactorizationMachines": "factorization_machines", "NTM": "ntm", "RandomCutForest": "randomcutforest",
+    "KNN": "knn", "Object2Vec": "object2vec", "IPInsights": "ipinsights",
+}
+for _name, _module in _ALGORITHMS.items():
+    TOP_LEVEL_NAMES[_name] = (f"sagemaker_estimators.algorithms.{_module}", _name)
+    for _suffix in ("Model", "Predictor"):
+        if _name + _suffix != "Object2VecPredictor":  # V2 has none: Object2Vec deploys a plain Predictor
+            TOP_LEVEL_NAMES[_name + _suffix] = ("sagemaker_estimators.algorithms.models", _name + _suffix)
+
 #: V2 submodules reachable as attributes after a bare ``import sagemaker``
 SUBMODULES = frozenset(
     {
@@ -59,6 +71,8 @@ SUBMODULES = frozenset(
         "serverless",
         "async_inference",
         "model_monitor",
+        "amazon",
+        "serializer_utils",
     }
 )
 

@@ -28,7 +28,11 @@ here, with why it exists.  A recording (see ``bootstrap.py``) is reduced to
    manager (``upload_file``/``upload_fileobj``) adds it by itself, depending on
    the boto3 version and its ``request_checksum_calculation`` setting, not on
    the SDK's code.
-6. **Not compared**: ``redirects`` (a harness note: V2 builds its STS client
+6. **A body shown as text is compared by its text**: a body description with
+   ``"text"`` (the whole body, see ``bodies.py``) drops its ``sha256``, so the
+   text is normalised by rules 2-3 like any string (a record-set manifest
+   names its timestamped S3 prefix).
+6a. **Not compared**: ``redirects`` (a harness note: V2 builds its STS client
    with an explicit ``sts.<region>.amazonaws.com`` endpoint, which the
    recorder re-points at moto) and the scenario's stderr.
 
@@ -96,6 +100,17 @@ def _map_strings(value: Any, func: Callable[[str], str]) -> Any:
     return value
 
 
+def _text_bodies_without_digest(value: Any) -> Any:
+    """Rule 6: a described body that carries its text drops its sha256."""
+    if isinstance(value, dict):
+        if "text" in value and "sha256" in value and "length" in value:
+            return {key: item for key, item in value.items() if key != "sha256"}
+        return {key: _text_bodies_without_digest(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_text_bodies_without_digest(item) for item in value]
+    return value
+
+
 def _collapse_runs(calls: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     collapsed: List[Dict[str, Any]] = []
     for call in calls:
@@ -131,11 +146,11 @@ def normalise(recording: Dict[str, Any], reads_as_set: bool = False, reads: str 
     calls = [
         {
             **{key: value for key, value in call.items() if key != "telemetry"},
-            "params": {
+            "params": _text_bodies_without_digest({
                 key: value
                 for key, value in call.get("params", {}).items()
                 if key not in DROPPED_PARAMS
-            },
+            }),
         }
         for call in recording.get("calls", [])
         if not call.get("telemetry")

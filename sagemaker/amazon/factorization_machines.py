@@ -1,0 +1,11 @@
+"""V2 import path ``sagemaker.amazon.factorization_machines`` (implemented in ``sagemaker_estimators.algorithms``)."""
+from sagemaker_estimators import _facade
+from sagemaker_estimators.algorithms.estimator import AmazonAlgorithmEstimatorBase
+from sagemaker_estimators.algorithms.factorization_machines import FactorizationMachines
+
+_facade.install()
+
+#: the model and predictor pull in the serving stack: loaded on first use only
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("FactorizationMachinesModel", "FactorizationMachinesPredictor"))
+
+__all__ = ["AmazonAlgorithmEstimatorBase", "FactorizationMachines", "FactorizationMachinesModel", "FactorizationMachinesPredictor"]

@@ -1,0 +1,11 @@
+"""V2 import path ``sagemaker.amazon.ipinsights`` (implemented in ``sagemaker_estimators.algorithms``)."""
+from sagemaker_estimators import _facade
+from sagemaker_estimators.algorithms.estimator import AmazonAlgorithmEstimatorBase
+from sagemaker_estimators.algorithms.ipinsights import IPInsights
+
+_facade.install()
+
+#: the model and predictor pull in the serving stack: loaded on first use only
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("IPInsightsModel", "IPInsightsPredictor"))
+
+__all__ = ["AmazonAlgorithmEstimatorBase", "IPInsights", "IPInsightsModel", "IPInsightsPredictor"]

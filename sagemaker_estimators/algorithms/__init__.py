@@ -1,0 +1,1 @@
+"""SageMaker's built-in algorithms (LinearLearner, KMeans, PCA ...), record sets and the RecordIO codec."""
