@@ -28,6 +28,8 @@ TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
     "TrainingInput": ("sagemaker_estimators.inputs", "TrainingInput"),
     "Model": ("sagemaker_estimators.serving.model", "Model"),
     "Predictor": ("sagemaker_estimators.serving.predictor", "Predictor"),
+    "HyperparameterTuningJobAnalytics": ("sagemaker_estimators.tuning.analytics", "HyperparameterTuningJobAnalytics"),
+    "TrainingJobAnalytics": ("sagemaker_estimators.tuning.analytics", "TrainingJobAnalytics"),
 }
 
 #: V2 submodules reachable as attributes after a bare ``import sagemaker``
@@ -55,6 +57,9 @@ SUBMODULES = frozenset(
         "serverless",
         "async_inference",
         "model_monitor",
+        "tuner",
+        "parameter",
+        "analytics",
     }
 )
 
