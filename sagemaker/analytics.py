@@ -4,6 +4,7 @@ from sagemaker_estimators.session import Session
 from sagemaker_estimators.tuning.analytics import (
     METRICS_PERIOD_DEFAULT,
     AnalyticsMetricsBase,
+    ArtifactAnalytics,
     ExperimentAnalytics,
     HyperparameterTuningJobAnalytics,
     TrainingJobAnalytics,
@@ -12,6 +13,6 @@ from sagemaker_estimators.tuning.analytics import (
 _facade.install()
 
 __all__ = [
-    "AnalyticsMetricsBase", "HyperparameterTuningJobAnalytics", "TrainingJobAnalytics", "ExperimentAnalytics",
+    "AnalyticsMetricsBase", "ArtifactAnalytics", "HyperparameterTuningJobAnalytics", "TrainingJobAnalytics", "ExperimentAnalytics",
     "METRICS_PERIOD_DEFAULT",
 ]

@@ -19,20 +19,13 @@ if not os.path.exists(SURFACE):  # CI clones the project with shared/ beside it
     SURFACE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "reference", "v2_surface.json")
 
 #: modules whose V2 surface is not in this project's scope yet, with the reason
-OUT_OF_SCOPE = {
-    "sagemaker.tuner": "hyperparameter tuning is planned after the estimator issues",
-    "sagemaker.parameter": "hyperparameter tuning ranges come with the tuner",
-}
+OUT_OF_SCOPE = {}
 #: methods V2 has that this project deliberately does not provide (name -> reason)
 SKIPPED_METHODS = {
     "compile": "SageMaker Neo compilation is out of scope",
     "package_for_edge": "SageMaker Edge is out of scope",
     "right_size": "Inference Recommender is out of scope",
     "tune": "Inference Recommender is out of scope",
-    "create_tuning_job": "tuning is out of scope",
-    "describe_tuning_job": "tuning is out of scope",
-    "stop_tuning_job": "tuning is out of scope",
-    "wait_for_tuning_job": "tuning is out of scope",
     "create_pipeline": "pipelines are out of scope",
     "delete_pipeline": "pipelines are out of scope",
     "describe_pipeline": "pipelines are out of scope",
@@ -48,9 +41,21 @@ SKIPPED_METHODS = {
 }
 
 
+#: modules of the wave-2 surface file (v2_surface_wave2.json, beside SURFACE) checked here too
+WAVE2_MODULES = ("sagemaker.tuner", "sagemaker.parameter", "sagemaker.analytics")
+
+
 def _surface():
     with open(SURFACE, encoding="utf-8") as handle:
-        return json.load(handle)["modules"]
+        modules = json.load(handle)["modules"]
+    wave2 = os.path.join(os.path.dirname(SURFACE), "v2_surface_wave2.json")
+    if os.path.exists(wave2):
+        with open(wave2, encoding="utf-8") as handle:
+            for module, names in json.load(handle)["modules"].items():
+                if module in WAVE2_MODULES:
+                    modules.setdefault(module, {}).update(
+                        {name: info for name, info in names.items() if info.get("kind") in ("class", "function")})
+    return modules
 
 
 def _cases():

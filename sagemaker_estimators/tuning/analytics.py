@@ -321,3 +321,49 @@ class ExperimentAnalytics(AnalyticsMetricsBase):
 
     def _fetch_dataframe(self) -> Any:
         return _pandas().DataFrame([self._row(component) for component in self._trial_component_summaries()])
+
+
+class ArtifactAnalytics(AnalyticsMetricsBase):
+    """Lineage artifacts (ListArtifacts), one row each: name, ARN, type, source URI, times."""
+
+    def __init__(self, sort_by: Optional[str] = None, sort_order: Optional[str] = None,
+                 source_uri: Optional[str] = None, artifact_type: Optional[str] = None,
+                 sagemaker_session: Any = None):
+        self._sage_client = _default_session(sagemaker_session).sagemaker_client
+        self._sort_by = sort_by if sort_by == "Name" else None
+        self._sort_order = sort_order
+        self._source_uri = source_uri
+        self._artifact_type = artifact_type
+        super().__init__()
+
+    def __repr__(self) -> str:
+        return "<sagemaker.ArtifactAnalytics>"
+
+    def list_request(self) -> Dict[str, Any]:
+        """The ListArtifacts request (pure)."""
+        request: Dict[str, Any] = {}
+        for key, value in (("SourceUri", self._source_uri), ("ArtifactType", self._artifact_type),
+                           ("SortBy", self._sort_by), ("SortOrder", self._sort_order)):
+            if value is not None:
+                request[key] = value
+        return request
+
+    def _fetch_dataframe(self) -> Any:
+        pandas = _pandas()
+        request = self.list_request()
+        rows = []
+        while True:
+            result = self._sage_client.list_artifacts(**request)
+            for summary in result.get("ArtifactSummaries", []):
+                rows.append({
+                    "ArtifactName": summary.get("ArtifactName"),
+                    "ArtifactArn": summary.get("ArtifactArn"),
+                    "ArtifactType": summary.get("ArtifactType"),
+                    "ArtifactSourceUri": (summary.get("Source") or {}).get("SourceUri"),
+                    "CreationTime": summary.get("CreationTime"),
+                    "LastModifiedTime": summary.get("LastModifiedTime"),
+                })
+            if not result.get("NextToken"):
+                break
+            request["NextToken"] = result["NextToken"]
+        return pandas.DataFrame(rows)

@@ -246,6 +246,13 @@ class HyperparameterTuner:
             checks.check_ranges(ranges, self.strategy, where="hyperparameter_ranges" + suffix)
             needs = local or self._needs_metric_definitions(estimator)
             checks.check_objective(objective, definitions, needs, where="objective_metric_name" + suffix)
+            if local and self.strategy in ("Bayesian", "Hyperband"):
+                import importlib.util
+
+                if importlib.util.find_spec("optuna") is None:
+                    from sagemaker_estimators.local.tuning.search import OPTUNA_MISSING
+
+                    raise ImportError(OPTUNA_MISSING.format(strategy=self.strategy))
             if local and not utils_is_local(estimator):
                 raise ValueError(
                     f"instance_type={estimator.instance_type!r}: a tuner on a LocalSession runs its trials with "
