@@ -245,7 +245,10 @@ class HyperparameterTuner:
                 suffix = f"_dict[{name!r}]"
             checks.check_ranges(ranges, self.strategy, where="hyperparameter_ranges" + suffix)
             needs = local or self._needs_metric_definitions(estimator)
-            checks.check_objective(objective, definitions, needs, where="objective_metric_name" + suffix)
+            built_in = not _is_framework(estimator) and checks.is_built_in_image(
+                getattr(estimator, "image_uri", None))
+            checks.check_objective(objective, definitions, needs, where="objective_metric_name" + suffix,
+                                   built_in=built_in)
             if local and self.strategy in ("Bayesian", "Hyperband"):
                 import importlib.util
 

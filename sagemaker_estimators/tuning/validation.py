@@ -10,6 +10,20 @@ from typing import Any, Dict, List, Optional
 from sagemaker_estimators.tuning.parameter import CategoricalParameter, check_range
 
 STRATEGIES = ("Bayesian", "Random", "Hyperband", "Grid")
+#: image repositories of SageMaker's built-in algorithms, whose metrics SageMaker defines itself
+BUILT_IN_REPOSITORIES = frozenset({
+    "xgboost", "linear-learner", "kmeans", "knn", "pca", "lda", "ntm", "randomcutforest",
+    "factorization-machines", "object2vec", "ipinsights", "blazingtext", "image-classification",
+    "object-detection", "semantic-segmentation", "seq2seq", "forecasting-deepar",
+})
+
+
+def is_built_in_image(image_uri: Any) -> bool:
+    """Whether ``image_uri`` is one of SageMaker's built-in algorithms (e.g. ``.../xgboost:1.7-1``)."""
+    if not isinstance(image_uri, str):
+        return False
+    repository = image_uri.split("/", 1)[-1].split("@", 1)[0].split(":", 1)[0]
+    return repository in BUILT_IN_REPOSITORIES
 OBJECTIVE_TYPES = ("Maximize", "Minimize")
 EARLY_STOPPING_TYPES = ("Off", "Auto")
 
@@ -43,9 +57,11 @@ def check_objective(
     metric_definitions: Optional[List[Dict[str, Any]]],
     needs_definitions: bool,
     where: str = "objective_metric_name",
+    built_in: bool = False,
 ) -> None:
-    """The objective must be one of ``metric_definitions`` when they are given or needed."""
-    if not _plain(objective_metric_name):
+    """The objective must be one of ``metric_definitions`` when they are given or needed
+    (a built-in algorithm's own metrics need no definitions)."""
+    if not _plain(objective_metric_name) or (built_in and not needs_definitions):
         return
     if not isinstance(objective_metric_name, str) or not objective_metric_name:
         raise ValueError(f"{where}={objective_metric_name!r} must be a non-empty str")
