@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
+from sagemaker_estimators.estimators.requests import set_job_flags
 from sagemaker_estimators.request_fields import set_present
 
 
@@ -109,17 +110,8 @@ def training_job_definition(
         algorithm["TrainingImage"] = image_uri
     definition["AlgorithmSpecification"] = algorithm
     set_present(definition, (("InputDataConfig", input_config), ("VpcConfig", vpc_config)))
-    if enable_network_isolation:
-        definition["EnableNetworkIsolation"] = enable_network_isolation
-    if encrypt_inter_container_traffic:
-        definition["EnableInterContainerTrafficEncryption"] = encrypt_inter_container_traffic
-    if use_spot_instances:
-        definition["EnableManagedSpotTraining"] = use_spot_instances
-    if checkpoint_s3_uri:
-        checkpoint: Dict[str, Any] = {"S3Uri": checkpoint_s3_uri}
-        if checkpoint_local_path:
-            checkpoint["LocalPath"] = checkpoint_local_path
-        definition["CheckpointConfig"] = checkpoint
+    set_job_flags(definition, enable_network_isolation, encrypt_inter_container_traffic, use_spot_instances,
+                  checkpoint_s3_uri, checkpoint_local_path)
     set_present(definition, (
         ("DefinitionName", estimator_name),
         ("TuningObjective", tuning_objective(objective_type, objective_metric_name)),

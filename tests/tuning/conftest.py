@@ -1,11 +1,9 @@
 """Fixtures for tuning tests: a training script whose score depends on its hyperparameters."""
 from __future__ import annotations
 
-import tempfile
-
 import pytest
 
-from sagemaker_estimators.local.entities import REGISTRY, stop_server
+from tests.local_session.conftest import isolated_tmp, stop_endpoints  # noqa: F401 - shared fixtures
 
 ROLE = "arn:aws:iam::111111111111:role/SageMakerRole"
 
@@ -58,15 +56,6 @@ def expected_score(lr: float, depth: int, kind: str, epochs: int = 3) -> float:
 
 
 @pytest.fixture
-def isolated_tmp(tmp_path, monkeypatch):
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
-    monkeypatch.setenv("TMPDIR", str(tmp))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
-    return tmp
-
-
-@pytest.fixture
 def workspace(tmp_path, isolated_tmp):
     code = tmp_path / "code"
     code.mkdir()
@@ -83,16 +72,6 @@ def local_session(workspace):
     session = LocalSession()
     session.config = {"local": {"local_code": True, "container_root": str(workspace["root"])}}
     return session
-
-
-@pytest.fixture(autouse=True)
-def stop_endpoints():
-    yield
-    with REGISTRY.lock:
-        endpoints = list(REGISTRY.endpoints.values())
-        REGISTRY.endpoints.clear()
-    for endpoint in endpoints:
-        stop_server(endpoint)
 
 
 def leftovers(path) -> list:
