@@ -13,6 +13,7 @@ from sagemaker_estimators.tuning.analytics import (
 _facade.install()
 
 __all__ = [
-    "AnalyticsMetricsBase", "ArtifactAnalytics", "HyperparameterTuningJobAnalytics", "TrainingJobAnalytics", "ExperimentAnalytics",
+    "AnalyticsMetricsBase", "ArtifactAnalytics", "HyperparameterTuningJobAnalytics", "TrainingJobAnalytics",
+    "ExperimentAnalytics",
     "METRICS_PERIOD_DEFAULT",
 ]

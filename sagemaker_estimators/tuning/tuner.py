@@ -287,7 +287,8 @@ class HyperparameterTuner:
         if self.estimator is None:
             names = sorted(self.estimator_dict)
             self._validate_dict_argument("inputs", inputs, names)
-            self._validate_dict_argument("include_cls_metadata", include_cls_metadata, names)
+            if isinstance(include_cls_metadata, dict):  # V2 refuses its own default (False) here; a bool applies to all
+                self._validate_dict_argument("include_cls_metadata", include_cls_metadata, names)
             self._validate_dict_argument("estimator_kwargs", estimator_kwargs, names)
         per_estimator_inputs = {}
         for name, estimator in estimators.items():

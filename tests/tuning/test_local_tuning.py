@@ -271,3 +271,23 @@ def _alive(pid: int) -> bool:
             return handle.read().split()[2] != "Z"
     except OSError:
         return False
+
+
+def test_create_multi_algorithm_alternates_definitions_and_best_estimator_matches(no_aws, workspace, local_session):
+    good = generic_estimator(workspace, local_session, lr=0.1, kind="good", epochs=1)
+    bad = generic_estimator(workspace, local_session, lr=0.1, kind="bad", epochs=1)
+    tuner = HyperparameterTuner.create(
+        estimator_dict={"good": good, "bad": bad},
+        objective_metric_name_dict={"good": "score", "bad": "score"},
+        hyperparameter_ranges_dict={name: {"depth": IntegerParameter(4, 6)} for name in ("good", "bad")},
+        metric_definitions_dict={"good": SCORE, "bad": SCORE},
+        strategy="Random", max_jobs=4, max_parallel_jobs=2,
+    )
+    tuner.fit(job_name=unique("multi"))
+    summaries = tuner.analytics().training_job_summaries()
+    assert sorted(s["TrainingJobDefinitionName"] for s in summaries) == ["bad", "bad", "good", "good"]
+    best = tuner.describe()["BestTrainingJob"]
+    assert best["TrainingJobDefinitionName"] == "good"
+    attached = tuner.best_estimator()
+    assert attached.latest_training_job.name == best["TrainingJobName"]
+    assert attached.hyperparameters()["kind"] == "good"

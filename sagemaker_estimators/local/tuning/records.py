@@ -107,12 +107,13 @@ class LocalTuningJob:
     def describe(self) -> Dict[str, Any]:
         """A DescribeHyperParameterTuningJob response."""
         response = copy.deepcopy({key: value for key, value in self.request.items() if key != "Tags"})
-        for definition in ([response.get("TrainingJobDefinition")] + list(response.get("TrainingJobDefinitions") or [])):
-            if definition:
-                objective = (definition.get("TuningObjective")
-                             or response["HyperParameterTuningJobConfig"].get("HyperParameterTuningJobObjective") or {})
-                if objective.get("MetricName"):
-                    definition.setdefault("StaticHyperParameters", {})[OBJECTIVE_HYPERPARAMETER] = objective["MetricName"]
+        # the service adds the reserved static hyperparameter naming the objective (V2's attach() removes it)
+        job_objective = response["HyperParameterTuningJobConfig"].get("HyperParameterTuningJobObjective") or {}
+        definitions = [response.get("TrainingJobDefinition")] + list(response.get("TrainingJobDefinitions") or [])
+        for definition in filter(None, definitions):
+            name = (definition.get("TuningObjective") or job_objective).get("MetricName")
+            if name:
+                definition.setdefault("StaticHyperParameters", {})[OBJECTIVE_HYPERPARAMETER] = name
         response.update(
             HyperParameterTuningJobArn=self.arn,
             HyperParameterTuningJobStatus=self.status,
