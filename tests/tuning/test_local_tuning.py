@@ -291,3 +291,20 @@ def test_create_multi_algorithm_alternates_definitions_and_best_estimator_matche
     attached = tuner.best_estimator()
     assert attached.latest_training_job.name == best["TrainingJobName"]
     assert attached.hyperparameters()["kind"] == "good"
+
+
+def test_hyperband_runs_locally_through_optuna(no_aws, workspace, local_session):
+    pytest.importorskip("optuna")
+    from sagemaker_estimators.tuning.configs import HyperbandStrategyConfig, StrategyConfig
+
+    tuner = HyperparameterTuner(generic_estimator(workspace, local_session, depth=5, epochs=4), "score",
+                                {"lr": ContinuousParameter(0.01, 0.9), "kind": CategoricalParameter(["good", "bad"])},
+                                metric_definitions=SCORE, strategy="Hyperband", max_jobs=4, max_parallel_jobs=2,
+                                strategy_config=StrategyConfig(HyperbandStrategyConfig(max_resource=4,
+                                                                                       min_resource=1)))
+    tuner.fit(job_name=unique("hyperband"))
+    description = tuner.describe()
+    assert description["HyperParameterTuningJobStatus"] == "Completed"
+    counters = description["TrainingJobStatusCounters"]
+    assert counters["Completed"] + counters["Stopped"] == 4
+    assert leftovers(workspace["root"]) == []
