@@ -30,6 +30,8 @@ TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
     "Predictor": ("sagemaker_estimators.serving.predictor", "Predictor"),
     "Processor": ("sagemaker_estimators.processing.processor", "Processor"),
     "ScriptProcessor": ("sagemaker_estimators.processing.processor", "ScriptProcessor"),
+    "HyperparameterTuningJobAnalytics": ("sagemaker_estimators.tuning.analytics", "HyperparameterTuningJobAnalytics"),
+    "TrainingJobAnalytics": ("sagemaker_estimators.tuning.analytics", "TrainingJobAnalytics"),
 }
 
 #: built-in algorithms (V2's ``sagemaker.LinearLearner`` ...): estimator, model, predictor
@@ -73,6 +75,9 @@ SUBMODULES = frozenset(
         "model_monitor",
         "amazon",
         "serializer_utils",
+        "tuner",
+        "parameter",
+        "analytics",
     }
 )
 

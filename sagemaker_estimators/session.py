@@ -22,6 +22,7 @@ from sagemaker_estimators.job_status import TERMINAL_JOB_STATUSES, check_job_sta
 from sagemaker_estimators.s3 import parse_s3_url
 from sagemaker_estimators.serving.session_hosting import HostingMixin
 from sagemaker_estimators.session_processing import ProcessingMixin
+from sagemaker_estimators.tuning.session_methods import TuningSessionMixin
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ TRAINING_LOG_GROUP = "/aws/sagemaker/TrainingJobs"
 _ASSUMED_ROLE = re.compile(r"^(.+)sts::(\d+):assumed-role/(.+?)/.*$")
 
 
-class Session(HostingMixin, ProcessingMixin):
+class Session(HostingMixin, ProcessingMixin, TuningSessionMixin):
     """Manage interactions with SageMaker and the AWS services it uses.
 
     Args:

@@ -19,20 +19,13 @@ if not os.path.exists(SURFACE):  # CI clones the project with shared/ beside it
     SURFACE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "reference", "v2_surface.json")
 
 #: modules whose V2 surface is not in this project's scope yet, with the reason
-OUT_OF_SCOPE = {
-    "sagemaker.tuner": "hyperparameter tuning is planned after the estimator issues",
-    "sagemaker.parameter": "hyperparameter tuning ranges come with the tuner",
-}
+OUT_OF_SCOPE = {}
 #: methods V2 has that this project deliberately does not provide (name -> reason)
 SKIPPED_METHODS = {
     "compile": "SageMaker Neo compilation is out of scope",
     "package_for_edge": "SageMaker Edge is out of scope",
     "right_size": "Inference Recommender is out of scope",
     "tune": "Inference Recommender is out of scope",
-    "create_tuning_job": "tuning is out of scope",
-    "describe_tuning_job": "tuning is out of scope",
-    "stop_tuning_job": "tuning is out of scope",
-    "wait_for_tuning_job": "tuning is out of scope",
     "create_pipeline": "pipelines are out of scope",
     "delete_pipeline": "pipelines are out of scope",
     "describe_pipeline": "pipelines are out of scope",
@@ -51,6 +44,7 @@ WAVE2_MODULES = {
     "sagemaker.processing", "sagemaker.network", "sagemaker.dataset_definition.inputs",
     "sagemaker.sklearn.processing", "sagemaker.pytorch.processing", "sagemaker.xgboost.processing",
     "sagemaker.huggingface.processing",
+    "sagemaker.tuner", "sagemaker.parameter", "sagemaker.analytics",
 }
 #: names wave-2 modules import for their own use (pipelines, SageMaker-defaults config, deprecation
 #: warnings, sibling modules); not part of what user code reaches through them
@@ -58,6 +52,9 @@ SKIPPED_NAMES = {
     "PipelineVariable", "ExecutionVariables", "Join", "runnable_by_pipeline", "is_pipeline_variable",
     "check_and_get_run_experiment_config", "get_config_value", "resolve_class_attribute_from_config",
     "resolve_value_from_config", "warn_v2_deprecation", "defaults", "image_uris", "s3",
+    # V2's tuner/parameter/analytics helpers for JumpStart, deprecation and its own formatting
+    "to_string", "hp", "add_jumpstart_uri_tags", "get_jumpstart_base_name_if_jumpstart_model",
+    "removed_function", "DeferredError", "artifact",
 }
 
 

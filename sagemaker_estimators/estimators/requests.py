@@ -171,6 +171,24 @@ def encode_hyperparameters_json(hyperparameters: Optional[Mapping[str, Any]]) ->
     return {str(key): json.dumps(value) for key, value in hyperparameters.items()}
 
 
+def set_job_flags(request: Dict[str, Any], enable_network_isolation: bool, encrypt_inter_container_traffic: bool,
+                  use_spot_instances: bool, checkpoint_s3_uri: Optional[str],
+                  checkpoint_local_path: Optional[str]) -> None:
+    """The isolation, encryption, spot and checkpoint fields a training job (or tuning definition) sends
+    only when set."""
+    if enable_network_isolation:
+        request["EnableNetworkIsolation"] = enable_network_isolation
+    if encrypt_inter_container_traffic:
+        request["EnableInterContainerTrafficEncryption"] = encrypt_inter_container_traffic
+    if use_spot_instances:
+        request["EnableManagedSpotTraining"] = use_spot_instances
+    if checkpoint_s3_uri:
+        checkpoint: Dict[str, Any] = {"S3Uri": checkpoint_s3_uri}
+        if checkpoint_local_path:
+            checkpoint["LocalPath"] = checkpoint_local_path
+        request["CheckpointConfig"] = checkpoint
+
+
 def training_job_request(
     input_mode: str,
     input_config: Optional[List[Dict[str, Any]]],
@@ -238,17 +256,8 @@ def training_job_request(
     set_present(request, (("Environment", environment), ("Tags", tags), ("VpcConfig", vpc_config)))
     if experiment_config:
         request["ExperimentConfig"] = experiment_config
-    if enable_network_isolation:
-        request["EnableNetworkIsolation"] = enable_network_isolation
-    if encrypt_inter_container_traffic:
-        request["EnableInterContainerTrafficEncryption"] = encrypt_inter_container_traffic
-    if use_spot_instances:
-        request["EnableManagedSpotTraining"] = use_spot_instances
-    if checkpoint_s3_uri:
-        checkpoint: Dict[str, Any] = {"S3Uri": checkpoint_s3_uri}
-        if checkpoint_local_path:
-            checkpoint["LocalPath"] = checkpoint_local_path
-        request["CheckpointConfig"] = checkpoint
+    set_job_flags(request, enable_network_isolation, encrypt_inter_container_traffic, use_spot_instances,
+                  checkpoint_s3_uri, checkpoint_local_path)
     set_present(request, (
         ("DebugRuleConfigurations", debugger_rule_configs),
         ("DebugHookConfig", debugger_hook_config),

@@ -331,8 +331,9 @@ def _container_log_tail(container, lines: int) -> str:
 class _LogPump(threading.Thread):
     """Streams one container's log to stdout with a host prefix, keeping the last lines."""
 
-    def __init__(self, host: str, container_id: str, prefix: bool, keep: int = 200):
+    def __init__(self, host: str, container_id: str, prefix: bool, keep: int = 200, stream=None):
         super().__init__(name=f"log-{host}", daemon=True)
+        self.stream = stream
         self.host = host
         self.container_id = container_id
         self.prefix = f"{host} | " if prefix else ""
@@ -341,8 +342,9 @@ class _LogPump(threading.Thread):
     def _emit(self, line: str) -> None:
         line = line.rstrip("\r")
         self.lines.append(line)
-        sys.stdout.write(f"{self.prefix}{line}\n")
-        sys.stdout.flush()
+        stream = self.stream if self.stream is not None else sys.stdout
+        stream.write(f"{self.prefix}{line}\n")
+        stream.flush()
 
     def run(self) -> None:
         import docker
@@ -387,6 +389,7 @@ class ComposeRuntime:
         pull: whether a missing image may be pulled (tests pass False).
         container_config: extra compose service keys for every container (V2's
             ``local.container_config``, e.g. ``{"shm_size": "1g"}``).
+        stream: where training output goes (default: ``sys.stdout`` at write time).
     """
 
     def __init__(
@@ -395,7 +398,9 @@ class ComposeRuntime:
         serve_timeout: float = 120.0,
         pull: bool = True,
         container_config: Optional[Dict[str, object]] = None,
+        stream=None,
     ):
+        self.stream = stream
         compose_file.check_container_config(container_config)
         self.container_config = container_config
         if not isinstance(serve_timeout, (int, float)) or isinstance(serve_timeout, bool) or serve_timeout <= 0:
@@ -469,7 +474,7 @@ class ComposeRuntime:
             raise ComposeError(f"compose project {project.project} has no container for {missing}")
         results: "queue.Queue[Tuple[str, Optional[int], str]]" = queue.Queue()
         pumps = {
-            host: _LogPump(host, containers[host].id, prefix=True) for host in layout.hosts
+            host: _LogPump(host, containers[host].id, prefix=True, stream=self.stream) for host in layout.hosts
         }
         for pump in pumps.values():
             pump.start()

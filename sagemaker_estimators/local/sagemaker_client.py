@@ -409,6 +409,30 @@ class LocalSagemakerClient:
         ]
         return {"TrainingJobSummaries": summaries}
 
+    # ------------------------------------------------------------------ tuning (local/tuning/engine.py)
+
+    def create_hyper_parameter_tuning_job(self, **request: Any) -> Dict[str, Any]:
+        """Run the tuning job's trials on this machine, to the end (see local/tuning/engine.py)."""
+        from sagemaker_estimators.local.tuning import engine
+
+        return engine.run_tuning_job(self, request)
+
+    def describe_hyper_parameter_tuning_job(self, HyperParameterTuningJobName: str) -> Dict[str, Any]:  # noqa: N803
+        from sagemaker_estimators.local.tuning import engine
+
+        return engine.describe_tuning_job(HyperParameterTuningJobName)
+
+    def list_training_jobs_for_hyper_parameter_tuning_job(self, HyperParameterTuningJobName: str,  # noqa: N803
+                                                          **kwargs: Any) -> Dict[str, Any]:
+        from sagemaker_estimators.local.tuning import engine
+
+        return engine.list_training_jobs(HyperParameterTuningJobName, **kwargs)
+
+    def stop_hyper_parameter_tuning_job(self, HyperParameterTuningJobName: str) -> None:  # noqa: N803
+        from sagemaker_estimators.local.tuning import engine
+
+        engine.stop_tuning_job(HyperParameterTuningJobName)
+
     # ------------------------------------------------------------------ models
 
     def create_model(self, ModelName: str, PrimaryContainer: Optional[Dict[str, Any]] = None,  # noqa: N803

@@ -1,0 +1,1 @@
+"""Hyperparameter tuning: V2's HyperparameterTuner, parameter ranges and analytics."""
