@@ -28,6 +28,8 @@ TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
     "TrainingInput": ("sagemaker_estimators.inputs", "TrainingInput"),
     "Model": ("sagemaker_estimators.serving.model", "Model"),
     "Predictor": ("sagemaker_estimators.serving.predictor", "Predictor"),
+    # a V2 version string (V3's sagemaker/__init__.py defines its own, which then wins)
+    "__version__": ("sagemaker_estimators._version", "V2_COMPATIBLE_VERSION"),
 }
 
 #: V2 submodules reachable as attributes after a bare ``import sagemaker``
@@ -55,6 +57,10 @@ SUBMODULES = frozenset(
         "serverless",
         "async_inference",
         "model_monitor",
+        "session_settings",
+        "base_serializers",
+        "base_deserializers",
+        "base_predictor",
     }
 )
 

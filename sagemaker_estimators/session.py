@@ -38,7 +38,7 @@ class Session(HostingMixin):
         sagemaker_metrics_client: clients to use instead of ones made from ``boto_session``.
         default_bucket: bucket for code, models and outputs (default
             ``sagemaker-{region}-{account}``, created when missing).
-        settings: accepted for V2 compatibility.
+        settings: a :class:`~sagemaker_estimators.session_settings.SessionSettings` (default: its defaults).
         sagemaker_config: a SageMaker defaults dict (accepted; V2's config files are not read).
         default_bucket_prefix: key prefix inside the default bucket.
     """
@@ -75,6 +75,10 @@ class Session(HostingMixin):
         self._default_bucket_set_by_sdk = False
         self._account_id: Optional[str] = None
         self.default_bucket_prefix = default_bucket_prefix.strip("/") if default_bucket_prefix else None
+        if settings is None:
+            from sagemaker_estimators.session_settings import SessionSettings
+
+            settings = SessionSettings()
         self.settings = settings
         self.sagemaker_config = sagemaker_config
         self.config: Optional[Dict[str, Any]] = None

@@ -34,7 +34,7 @@ from tools.golden.runner import OURS_TARGET, run_scenario
 from tools.golden.scenarios import Scenario, discover
 
 #: areas whose scenarios are replayed on our package (edit as areas land)
-IMPLEMENTED_AREAS: Set[str] = {"training", "frameworks", "serving"}
+IMPLEMENTED_AREAS: Set[str] = {"training", "frameworks", "serving", "dropin"}
 
 #: how read-only calls are compared (see the module docstring)
 READS: str = "ignore"
