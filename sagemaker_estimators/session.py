@@ -21,6 +21,7 @@ from sagemaker_estimators import job_logs
 from sagemaker_estimators.job_status import TERMINAL_JOB_STATUSES, check_job_status, wait_until
 from sagemaker_estimators.s3 import parse_s3_url
 from sagemaker_estimators.serving.session_hosting import HostingMixin
+from sagemaker_estimators.session_calls import SessionCallsMixin
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ TRAINING_LOG_GROUP = "/aws/sagemaker/TrainingJobs"
 _ASSUMED_ROLE = re.compile(r"^(.+)sts::(\d+):assumed-role/(.+?)/.*$")
 
 
-class Session(HostingMixin):
+class Session(HostingMixin, SessionCallsMixin):
     """Manage interactions with SageMaker and the AWS services it uses.
 
     Args:
