@@ -357,6 +357,9 @@ class Model:
 
     def _container(self, image: str, model_data: Any, env: Dict[str, str], accept_eula: Optional[bool] = None,
                    model_reference_arn: Optional[str] = None, image_config: Any = "default") -> Dict[str, Any]:
+        path = local_model_data_path(model_data)
+        if path is not None and getattr(self.sagemaker_session, "local_mode", False):
+            model_data = "file://" + os.path.abspath(path)  # local mode reads a bare path as a file URI
         return req.container_def(
             image, model_data, env,
             image_config=self.image_config if image_config == "default" else image_config,
