@@ -158,15 +158,16 @@ class Session(HostingMixin, SessionCallsMixin):
             return role
         arn = self._client("sts").get_caller_identity()["Arn"]
         match = _ASSUMED_ROLE.match(arn)
-        if not match:
-            return arn
-        role_name = match.group(3)
+        role = f"{match.group(1)}iam::{match.group(2)}:role/{match.group(3)}" if match else arn
+        # the caller's ARN has no role path (an assumed role never shows it): IAM knows it
+        role_name = role[role.rfind("/") + 1:]
         try:
             return self._client("iam").get_role(RoleName=role_name)["Role"]["Arn"]
         except ClientError:
             logger.warning("Couldn't call 'get_role' to get the ARN (with its path) of role %s.", role_name)
-            path = "service-role/" if "AmazonSageMaker-ExecutionRole" in arn else ""
-            return f"{match.group(1)}iam::{match.group(2)}:role/{path}{role_name}"
+            if match and "AmazonSageMaker-ExecutionRole" in arn:
+                return f"{match.group(1)}iam::{match.group(2)}:role/service-role/{match.group(3)}"
+            return role
 
     def _notebook_execution_role(self) -> Optional[str]:
         if not os.path.exists(NOTEBOOK_METADATA_FILE):

@@ -137,3 +137,36 @@ def test_wait_for_model_package(aws):
             "Containers": [{"Image": IMAGE}], "SupportedContentTypes": ["text/csv"],
             "SupportedResponseMIMETypes": ["text/csv"]})["ModelPackageArn"]
     assert session.wait_for_model_package(arn, poll=0.1)["ModelPackageStatus"] == "Completed"
+
+
+@pytest.mark.parametrize("caller, iam_answer, expected", [
+    # the caller is the role itself, without its path: IAM gives the path (V2's unit test of this)
+    ("arn:aws:iam::123456789012:role/name", "arn:aws:iam::123456789012:role/path/name",
+     "arn:aws:iam::123456789012:role/path/name"),
+    ("arn:aws:sts::123456789012:assumed-role/name/session", "arn:aws:iam::123456789012:role/a/b/name",
+     "arn:aws:iam::123456789012:role/a/b/name"),
+    # without IAM permission: the ARN as known, or V2's service-role guess for console-made roles
+    ("arn:aws:iam::123456789012:user/mia", None, "arn:aws:iam::123456789012:user/mia"),
+    ("arn:aws:sts::123456789012:assumed-role/AmazonSageMaker-ExecutionRole-2017/SageMaker", None,
+     "arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-2017"),
+    ("arn:aws:sts::123456789012:assumed-role/name/session", None, "arn:aws:iam::123456789012:role/name"),
+])
+def test_caller_identity_arn_asks_iam_for_the_path(no_aws, monkeypatch, caller, iam_answer, expected):
+    from botocore.stub import Stubber
+
+    from sagemaker.session import Session
+
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-west-2")
+    session = Session(boto_session=boto3.Session(region_name="us-west-2", aws_access_key_id="x",
+                                                 aws_secret_access_key="y"))
+    sts, iam = session._client("sts"), session._client("iam")
+    with Stubber(sts) as sts_stub, Stubber(iam) as iam_stub:
+        sts_stub.add_response("get_caller_identity", {"Arn": caller, "Account": "123456789012", "UserId": "u"})
+        role_name = caller.rsplit("/", 2)[-2] if ":assumed-role/" in caller else caller.rsplit("/", 1)[-1]
+        if iam_answer:
+            iam_stub.add_response("get_role", {"Role": {
+                "Arn": iam_answer, "RoleName": role_name, "Path": "/", "RoleId": "AROAEXAMPLEEXAMPLE1",
+                "CreateDate": "2020-01-01T00:00:00Z"}}, {"RoleName": role_name})
+        else:
+            iam_stub.add_client_error("get_role", "AccessDenied", expected_params={"RoleName": role_name})
+        assert session.get_caller_identity_arn() == expected
