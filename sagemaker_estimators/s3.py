@@ -38,7 +38,7 @@ def s3_path_join(*args: Optional[str], with_end_slash: bool = False) -> str:
         parts[0] = parts[0][len("s3://"):]
     cleaned = [re.sub("/+", "/", part).strip("/") for part in parts]
     joined = prefix + "/".join(part for part in cleaned if part)
-    if with_end_slash and not joined.endswith("/"):
+    if with_end_slash and joined and not joined.endswith("/"):
         joined += "/"
     return joined
 
