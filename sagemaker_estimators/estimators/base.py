@@ -14,6 +14,7 @@ from typing import Any, Dict, List, Optional, Union
 from sagemaker_estimators import utils
 from sagemaker_estimators.estimators import debugger as dbg
 from sagemaker_estimators.estimators import requests as req
+from sagemaker_estimators.estimators.job_updates import TrainingJobUpdatesMixin
 from sagemaker_estimators.estimators.training_job import TrainingJob
 from sagemaker_estimators.inputs import INPUT_MODES, TrainingInput
 from sagemaker_estimators.validation import (
@@ -60,7 +61,7 @@ def renamed_kwargs(kwargs: Dict[str, Any], values: Dict[str, Any]) -> None:
             values[new] = kwargs.pop(old)
 
 
-class EstimatorBase:
+class EstimatorBase(TrainingJobUpdatesMixin):
     """Base of all estimators: the training job's resources, I/O, security and run settings.
 
     The parameters are V2's (see the V2 documentation of
