@@ -22,6 +22,11 @@ class ConfigurationError(ValueError, RuntimeError):
     """
 
 
+class UnsupportedSettingError(ValueError, AttributeError):
+    """A setting the framework does not support, where V2 raises AttributeError (SKLearn's py_version
+    and instance_count): a ValueError (this project's rule) that ``except AttributeError`` still catches."""
+
+
 LOCAL_INSTANCE_TYPES = ("local", "local_gpu", "local_process")
 
 

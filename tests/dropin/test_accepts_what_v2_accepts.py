@@ -147,3 +147,20 @@ def test_model_transformer_creates_the_model_first(aws, notebook_dir):
     assert transformer.model_name == model.name == calls.params("CreateModel")["ModelName"]
     transformer.transform("s3://data/batch", job_name="batch-1", wait=False)
     assert calls.params("CreateTransformJob")["ModelName"] == model.name
+
+
+@pytest.mark.parametrize("make", [
+    lambda: __import__("sagemaker.sklearn", fromlist=["SKLearn"]).SKLearn(
+        entry_point="inference.py", framework_version="1.2-1", instance_type="ml.m5.xlarge", instance_count=2,
+        role=ROLE),
+    lambda: __import__("sagemaker.sklearn", fromlist=["SKLearn"]).SKLearn(
+        entry_point="inference.py", framework_version="1.2-1", py_version="py2", instance_type="ml.m5.xlarge",
+        role=ROLE),
+    lambda: __import__("sagemaker.sklearn", fromlist=["SKLearnModel"]).SKLearnModel(
+        model_data="s3://b/model.tar.gz", role=ROLE, framework_version="1.2-1", py_version="py2"),
+])
+def test_sklearn_refusals_are_the_attribute_errors_v2_raises(no_aws, monkeypatch, make):
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-west-2")
+    with pytest.raises(AttributeError) as raised:
+        make()
+    assert isinstance(raised.value, ValueError)

@@ -9,6 +9,7 @@ from typing import Any, Callable, Optional
 
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks import common
+from sagemaker_estimators.validation import UnsupportedSettingError
 from sagemaker_estimators.serving.deserializers import NumpyDeserializer
 from sagemaker_estimators.serving.model import FrameworkServingModel
 from sagemaker_estimators.serving.predictor import Predictor
@@ -35,7 +36,8 @@ class SKLearnModel(FrameworkServingModel):
                  **kwargs: Any):
         common.require_versions("SKLearnModel", framework_version, py_version, image_uri)
         if py_version and py_version != "py3":
-            raise ValueError(f"py_version={py_version!r}: Scikit-learn images only support Python 3; use 'py3'.")
+            raise UnsupportedSettingError(
+                f"py_version={py_version!r}: Scikit-learn images only support Python 3; use 'py3'.")
         self.framework_version = framework_version
         self.py_version = py_version
         super().__init__(model_data, image_uri, role, entry_point, predictor_cls=predictor_cls, **kwargs)
