@@ -16,6 +16,7 @@ import os
 
 import pytest
 
+
 def _find_surface(name="v2_surface.json"):
     """shared/reference/<name> in the nearest folder above this checkout that has one."""
     here = os.path.dirname(os.path.abspath(__file__))
