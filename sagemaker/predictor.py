@@ -4,4 +4,6 @@ from sagemaker_estimators.serving.predictor import Predictor, PredictorBase
 
 _facade.install()
 
-__all__ = ["Predictor", "PredictorBase"]
+from sagemaker_estimators.serving.v1_aliases import RealTimePredictor  # noqa: E402
+
+__all__ = ["Predictor", "PredictorBase", "RealTimePredictor"]

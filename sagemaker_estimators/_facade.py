@@ -32,6 +32,8 @@ TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
     "ScriptProcessor": ("sagemaker_estimators.processing.processor", "ScriptProcessor"),
     "HyperparameterTuningJobAnalytics": ("sagemaker_estimators.tuning.analytics", "HyperparameterTuningJobAnalytics"),
     "TrainingJobAnalytics": ("sagemaker_estimators.tuning.analytics", "TrainingJobAnalytics"),
+    # a V2 version string (V3's sagemaker/__init__.py defines its own, which then wins)
+    "__version__": ("sagemaker_estimators._version", "V2_COMPATIBLE_VERSION"),
 }
 
 #: built-in algorithms (V2's ``sagemaker.LinearLearner`` ...): estimator, model, predictor
@@ -78,6 +80,10 @@ SUBMODULES = frozenset(
         "tuner",
         "parameter",
         "analytics",
+        "session_settings",
+        "base_serializers",
+        "base_deserializers",
+        "base_predictor",
     }
 )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import urlparse
 
@@ -26,7 +27,8 @@ def is_s3_uri(value: Any) -> bool:
 
 
 def s3_path_join(*args: Optional[str], with_end_slash: bool = False) -> str:
-    """Join S3 path parts with single slashes, keeping a leading ``s3://``; empty parts are skipped."""
+    """Join S3 path parts with single slashes, as V2 does: a leading ``s3://`` of the first part is
+    kept, empty parts are skipped and every run of slashes (anywhere else) becomes one."""
     parts = [str(arg) for arg in args if arg]
     if not parts:
         return ""
@@ -34,11 +36,21 @@ def s3_path_join(*args: Optional[str], with_end_slash: bool = False) -> str:
     if parts[0].startswith("s3://"):
         prefix = "s3://"
         parts[0] = parts[0][len("s3://"):]
-    cleaned = [part.strip("/") for part in parts]
+    cleaned = [re.sub("/+", "/", part).strip("/") for part in parts]
     joined = prefix + "/".join(part for part in cleaned if part)
-    if with_end_slash and not joined.endswith("/"):
+    if with_end_slash and joined and not joined.endswith("/"):
         joined += "/"
     return joined
+
+
+def determine_bucket_and_prefix(bucket: Optional[str] = None, key_prefix: Optional[str] = None,
+                                sagemaker_session: Optional["Session"] = None) -> Tuple[str, Optional[str]]:
+    """``(bucket, key_prefix)`` to write to: the given bucket and prefix as they are, or else the
+    session's default bucket with its ``default_bucket_prefix`` put before ``key_prefix`` (V2's rule)."""
+    if bucket:
+        return bucket, key_prefix
+    session = _session(sagemaker_session)
+    return session.default_bucket(), s3_path_join(getattr(session, "default_bucket_prefix", None), key_prefix)
 
 
 def _session(sagemaker_session: Optional["Session"]) -> "Session":

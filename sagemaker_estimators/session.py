@@ -23,6 +23,7 @@ from sagemaker_estimators.s3 import parse_s3_url
 from sagemaker_estimators.serving.session_hosting import HostingMixin
 from sagemaker_estimators.session_processing import ProcessingMixin
 from sagemaker_estimators.tuning.session_methods import TuningSessionMixin
+from sagemaker_estimators.session_calls import SessionCallsMixin
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ TRAINING_LOG_GROUP = "/aws/sagemaker/TrainingJobs"
 _ASSUMED_ROLE = re.compile(r"^(.+)sts::(\d+):assumed-role/(.+?)/.*$")
 
 
-class Session(HostingMixin, ProcessingMixin, TuningSessionMixin):
+class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMixin):
     """Manage interactions with SageMaker and the AWS services it uses.
 
     Args:
@@ -40,7 +41,7 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin):
         sagemaker_metrics_client: clients to use instead of ones made from ``boto_session``.
         default_bucket: bucket for code, models and outputs (default
             ``sagemaker-{region}-{account}``, created when missing).
-        settings: accepted for V2 compatibility.
+        settings: a :class:`~sagemaker_estimators.session_settings.SessionSettings` (default: its defaults).
         sagemaker_config: a SageMaker defaults dict (accepted; V2's config files are not read).
         default_bucket_prefix: key prefix inside the default bucket.
     """
@@ -77,6 +78,10 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin):
         self._default_bucket_set_by_sdk = False
         self._account_id: Optional[str] = None
         self.default_bucket_prefix = default_bucket_prefix.strip("/") if default_bucket_prefix else None
+        if settings is None:
+            from sagemaker_estimators.session_settings import SessionSettings
+
+            settings = SessionSettings()
         self.settings = settings
         self.sagemaker_config = sagemaker_config
         self.config: Optional[Dict[str, Any]] = None
@@ -155,15 +160,16 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin):
             return role
         arn = self._client("sts").get_caller_identity()["Arn"]
         match = _ASSUMED_ROLE.match(arn)
-        if not match:
-            return arn
-        role_name = match.group(3)
+        role = f"{match.group(1)}iam::{match.group(2)}:role/{match.group(3)}" if match else arn
+        # the caller's ARN has no role path (an assumed role never shows it): IAM knows it
+        role_name = role[role.rfind("/") + 1:]
         try:
             return self._client("iam").get_role(RoleName=role_name)["Role"]["Arn"]
         except ClientError:
             logger.warning("Couldn't call 'get_role' to get the ARN (with its path) of role %s.", role_name)
-            path = "service-role/" if "AmazonSageMaker-ExecutionRole" in arn else ""
-            return f"{match.group(1)}iam::{match.group(2)}:role/{path}{role_name}"
+            if match and "AmazonSageMaker-ExecutionRole" in arn:
+                return f"{match.group(1)}iam::{match.group(2)}:role/service-role/{match.group(3)}"
+            return role
 
     def _notebook_execution_role(self) -> Optional[str]:
         if not os.path.exists(NOTEBOOK_METADATA_FILE):

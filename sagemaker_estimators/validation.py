@@ -6,8 +6,12 @@ names the parameter, the bad value and what would be valid.
 from __future__ import annotations
 
 import difflib
+import logging
 import numbers
 from typing import Any, Iterable, Mapping, Optional, Sequence
+
+
+logger = logging.getLogger(__name__)
 
 
 class ConfigurationError(ValueError, RuntimeError):
@@ -16,6 +20,11 @@ class ConfigurationError(ValueError, RuntimeError):
     It is a ValueError (this project's rule for bad input) and a RuntimeError
     (what V2 raised in the same situations), so either ``except`` keeps working.
     """
+
+
+class UnsupportedSettingError(ValueError, AttributeError):
+    """A setting the framework does not support, where V2 raises AttributeError (SKLearn's py_version
+    and instance_count): a ValueError (this project's rule) that ``except AttributeError`` still catches."""
 
 
 LOCAL_INSTANCE_TYPES = ("local", "local_gpu", "local_process")
@@ -139,6 +148,31 @@ def unknown_kwargs_error(owner: str, unknown: Iterable[str], known: Iterable[str
         close = difflib.get_close_matches(name, known, n=1)
         parts.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
     return TypeError(f"{owner}() got unexpected keyword argument(s): {', '.join(parts)}")
+
+
+def warn_unknown_kwargs(owner: str, unknown: Mapping[str, Any], known: Iterable[str] = ()) -> None:
+    """Log one warning naming keyword arguments that V2 accepts and silently drops."""
+    if not unknown:
+        return
+    known = sorted(known)
+    parts = []
+    for name in sorted(unknown):
+        close = difflib.get_close_matches(name, known, n=1)
+        parts.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    logger.warning(
+        "%s() ignores unknown keyword argument(s) %s, as SageMaker Python SDK V2 does: they have no effect.",
+        owner, ", ".join(parts),
+    )
+
+
+def tags_as_list(tags: Any) -> Any:
+    """V2's first step on tags: a dict {key: value} becomes a list of {"Key", "Value"}; the rest is kept.
+
+    The full check (:func:`format_tags`) runs when the tags are first sent.
+    """
+    if isinstance(tags, Mapping):
+        return [{"Key": str(key), "Value": str(value)} for key, value in tags.items()]
+    return tags
 
 
 def format_tags(tags: Any) -> Optional[list]:

@@ -6,6 +6,17 @@ from sagemaker_estimators.frameworks.huggingface.estimator import HuggingFace
 _facade.install()
 
 #: the model classes pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.huggingface.model", ('HuggingFaceModel', 'HuggingFacePredictor'))
+_model_getattr = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.huggingface.model",
+                                      ('HuggingFaceModel', 'HuggingFacePredictor'))
+_llm_getattr = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.huggingface.llm_utils",
+                                    ('get_huggingface_llm_image_uri',))
 
-__all__ = ["HuggingFace", "HuggingFaceModel", "HuggingFacePredictor", "TrainingCompilerConfig"]
+
+def __getattr__(name):
+    if name == "get_huggingface_llm_image_uri":
+        return _llm_getattr(name)
+    return _model_getattr(name)
+
+
+__all__ = ["HuggingFace", "HuggingFaceModel", "HuggingFacePredictor", "TrainingCompilerConfig",
+           "get_huggingface_llm_image_uri"]

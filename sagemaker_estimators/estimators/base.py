@@ -14,6 +14,7 @@ from typing import Any, Dict, List, Optional, Union
 from sagemaker_estimators import utils
 from sagemaker_estimators.estimators import debugger as dbg
 from sagemaker_estimators.estimators import requests as req
+from sagemaker_estimators.estimators.job_updates import TrainingJobUpdatesMixin
 from sagemaker_estimators.estimators.training_job import TrainingJob
 from sagemaker_estimators.inputs import INPUT_MODES, TrainingInput
 from sagemaker_estimators.validation import (
@@ -28,7 +29,8 @@ from sagemaker_estimators.validation import (
     check_str_mapping,
     format_tags,
     is_local_instance_type,
-    unknown_kwargs_error,
+    tags_as_list,
+    warn_unknown_kwargs,
 )
 
 logger = logging.getLogger(__name__)
@@ -59,7 +61,7 @@ def renamed_kwargs(kwargs: Dict[str, Any], values: Dict[str, Any]) -> None:
             values[new] = kwargs.pop(old)
 
 
-class EstimatorBase:
+class EstimatorBase(TrainingJobUpdatesMixin):
     """Base of all estimators: the training job's resources, I/O, security and run settings.
 
     The parameters are V2's (see the V2 documentation of
@@ -130,7 +132,8 @@ class EstimatorBase:
         renamed: Dict[str, Any] = {}
         renamed_kwargs(kwargs, renamed)
         if kwargs:
-            raise unknown_kwargs_error(type(self).__name__, kwargs, self._accepted_kwargs())
+            # V2's EstimatorBase takes **kwargs and drops what it does not know (script_mode=True, env=...)
+            warn_unknown_kwargs(type(self).__name__, kwargs, self._accepted_kwargs())
         instance_count = renamed.get("instance_count", instance_count)
         instance_type = renamed.get("instance_type", instance_type)
         max_run = renamed.get("max_run", max_run)
@@ -139,47 +142,15 @@ class EstimatorBase:
         volume_size = renamed.get("volume_size", volume_size)
         volume_kms_key = renamed.get("volume_kms_key", volume_kms_key)
 
-        self._validate_resources(instance_count, instance_type, instance_groups, volume_size, max_run)
-        check_choice("input_mode", input_mode, INPUT_MODES)
-        check_positive_int("keep_alive_period_in_seconds", keep_alive_period_in_seconds, minimum=0)
-        check_positive_int("max_retry_attempts", max_retry_attempts)
-        check_positive_int("max_wait", max_wait)
-        if max_wait is not None and not use_spot_instances:
-            raise ValueError(
-                f"max_wait={max_wait!r} is only valid with use_spot_instances=True "
-                "(it bounds the wait for spot capacity); drop it or enable spot training."
-            )
-        if use_spot_instances and max_wait is not None and max_wait < max_run:
-            raise ValueError(f"max_wait={max_wait!r} must be >= max_run={max_run!r} for spot training.")
+        # Only what V2 refuses at construction is refused here; every other check runs in
+        # fit() (see _validate_job_settings), before anything is uploaded or created.
+        if instance_type == "local_gpu" and isinstance(instance_count, int) and instance_count > 1:
+            raise ConfigurationError("Distributed Training in Local GPU is not supported. Set instance_count to 1.")
         if (subnets is None) != (security_group_ids is None):
             raise ConfigurationError(
                 "When setting up custom VPC, both subnets and security_group_ids must be set "
                 f"(got subnets={subnets!r}, security_group_ids={security_group_ids!r})."
             )
-        check_str_list("subnets", subnets)
-        check_str_list("security_group_ids", security_group_ids)
-        check_s3_uri("checkpoint_s3_uri", checkpoint_s3_uri)
-        check_s3_uri("code_location", code_location)
-        check_s3_uri("model_uri", model_uri, allow_file=True)
-        check_str("checkpoint_local_path", checkpoint_local_path)
-        check_str("base_job_name", base_job_name)
-        if base_job_name is not None:
-            utils.validate_name(base_job_name, "base_job_name")
-        check_str_mapping("environment", environment)
-        check_str_list("container_entry_point", container_entry_point)
-        check_str_list("container_arguments", container_arguments)
-        if rules:
-            raise NotImplementedError(
-                "rules (SageMaker Debugger rules) are not supported by sagemaker-estimators: they run "
-                "AWS-owned rule containers as processing jobs. Remove the rules argument."
-            )
-        if git_config is not None:
-            raise NotImplementedError(
-                "git_config is not supported by sagemaker-estimators: clone the repository yourself "
-                "and pass its directory as source_dir."
-            )
-        if metric_definitions is not None:
-            self._validate_metric_definitions(metric_definitions)
 
         self.instance_count = instance_count
         self.instance_type = instance_type
@@ -197,6 +168,7 @@ class EstimatorBase:
         self.git_config = git_config
         self.container_log_level = container_log_level
         self._hyperparameters: Dict[str, Any] = self._load_hyperparameters(hyperparameters)
+        self.rules = rules
         self.code_location = code_location
         self.entry_point = entry_point
         self.dependencies = list(dependencies or [])
@@ -215,9 +187,8 @@ class EstimatorBase:
                 f"output_path={output_path!r}: file:// output paths are only supported in local mode "
                 "(instance_type 'local', 'local_gpu' or 'local_process'); use an s3:// path."
             )
-        check_s3_uri("output_path", output_path, allow_file=True)
         self.output_path = output_path
-        self.tags = format_tags(tags)
+        self.tags = tags_as_list(tags)
         self.base_job_name = base_job_name
         self._current_job_name: Optional[str] = None
         self.latest_training_job: Optional[TrainingJob] = None
@@ -228,7 +199,6 @@ class EstimatorBase:
                 "An AWS IAM role is required to create an estimator. Please provide a valid `role` "
                 "argument with the ARN of an IAM role that has the necessary SageMaker permissions."
             )
-        check_str("role", role)
         self.role = role
         self.output_kms_key = output_kms_key
         self.volume_kms_key = volume_kms_key
@@ -242,7 +212,6 @@ class EstimatorBase:
         self.max_wait = max_wait
         self.checkpoint_s3_uri = checkpoint_s3_uri
         self.checkpoint_local_path = checkpoint_local_path
-        self.rules = rules
         self.debugger_hook_config = {} if debugger_hook_config is True else debugger_hook_config
         self.tensorboard_output_config = tensorboard_output_config
         self.debugger_rule_configs = None
@@ -279,6 +248,51 @@ class EstimatorBase:
                     names.add(parameter.name)
         names.discard("self")
         return sorted(names)
+
+    def _validate_job_settings(self) -> None:
+        """Every check of the constructor's arguments that V2 defers to fit(); raises before any upload."""
+        check_str("role", self.role)
+        self._validate_resources(self.instance_count, self.instance_type, self.instance_groups, self.volume_size,
+                                 self.max_run)
+        check_choice("input_mode", self.input_mode, INPUT_MODES)
+        check_positive_int("keep_alive_period_in_seconds", self.keep_alive_period_in_seconds, minimum=0)
+        check_positive_int("max_retry_attempts", self.max_retry_attempts)
+        check_positive_int("max_wait", self.max_wait)
+        if self.max_wait is not None and not self.use_spot_instances:
+            raise ValueError(
+                f"max_wait={self.max_wait!r} is only valid with use_spot_instances=True "
+                "(it bounds the wait for spot capacity); drop it or enable spot training."
+            )
+        if self.use_spot_instances and self.max_wait is not None and self.max_wait < self.max_run:
+            raise ValueError(f"max_wait={self.max_wait!r} must be >= max_run={self.max_run!r} for spot training.")
+        check_str_list("subnets", self.subnets)
+        check_str_list("security_group_ids", self.security_group_ids)
+        check_s3_uri("checkpoint_s3_uri", self.checkpoint_s3_uri)
+        check_s3_uri("code_location", self.code_location)
+        check_s3_uri("model_uri", self.model_uri, allow_file=True)
+        check_str("checkpoint_local_path", self.checkpoint_local_path)
+        check_str("base_job_name", self.base_job_name)
+        if self.base_job_name is not None:
+            utils.validate_name(self.base_job_name, "base_job_name")
+        check_str_mapping("environment", self.environment)
+        check_str_list("container_entry_point", self.container_entry_point)
+        check_str_list("container_arguments", self.container_arguments)
+        if self.rules:
+            raise NotImplementedError(
+                "rules (SageMaker Debugger rules) are not supported by sagemaker-estimators: they run "
+                "AWS-owned rule containers as processing jobs. Remove the rules argument."
+            )
+        if self.git_config is not None:
+            raise NotImplementedError(
+                "git_config is not supported by sagemaker-estimators: clone the repository yourself "
+                "and pass its directory as source_dir."
+            )
+        if self.metric_definitions is not None:
+            self._validate_metric_definitions(self.metric_definitions)
+        if self.output_path:
+            check_s3_uri("output_path", self.output_path, allow_file=True)
+        self.tags = format_tags(self.tags)
+        check_hyperparameters(self._hyperparameters)
 
     @staticmethod
     def _validate_resources(instance_count, instance_type, instance_groups, volume_size, max_run) -> None:
@@ -318,7 +332,7 @@ class EstimatorBase:
             from sagemaker_estimators.estimators.hyperparameter_files import load_hyperparameter_file
 
             hyperparameters = load_hyperparameter_file(os.fspath(hyperparameters))
-        check_hyperparameters(hyperparameters)
+            check_hyperparameters(hyperparameters)
         return dict(hyperparameters) if hyperparameters else {}
 
     @staticmethod
@@ -568,6 +582,7 @@ class EstimatorBase:
 
     def _check_before_fit(self, inputs: Any) -> None:
         """Validation that must pass before anything is created or uploaded (subclasses extend it)."""
+        self._validate_job_settings()
         if self.entry_point or self.source_dir or self.dependencies:
             from sagemaker_estimators.estimators.source_code import validate_code_arguments
 
@@ -799,8 +814,6 @@ class Estimator(EstimatorBase):
                  enable_infra_check: Optional[bool] = None, enable_remote_debug: Optional[bool] = None,
                  enable_session_tag_chaining: Optional[bool] = None, training_plan: Optional[str] = None,
                  instance_placement_config: Optional[Dict[str, Any]] = None, **kwargs: Any):
-        if not isinstance(image_uri, str) or not image_uri:
-            raise TypeError(f"image_uri must be a non-empty str, got {image_uri!r}")
         self.image_uri = image_uri
         super().__init__(
             role=role, instance_count=instance_count, instance_type=instance_type,
@@ -829,9 +842,13 @@ class Estimator(EstimatorBase):
     def training_image_uri(self) -> str:
         return self.image_uri
 
+    def _validate_job_settings(self) -> None:
+        if not isinstance(self.image_uri, str) or not self.image_uri:
+            raise TypeError(f"image_uri must be a non-empty str, got {self.image_uri!r}")
+        super()._validate_job_settings()
+
     def set_hyperparameters(self, **kwargs: Any) -> None:
-        """Add or replace hyperparameters (values are validated now, encoded at fit)."""
-        check_hyperparameters(kwargs)
+        """Add or replace hyperparameters (values are checked and encoded at fit)."""
         self._hyperparameters.update(kwargs)
 
     def hyperparameters(self) -> Dict[str, Any]:

@@ -13,7 +13,6 @@ from typing import Any, Dict, List, Optional, Union
 from sagemaker_estimators.estimators.base import EstimatorBase
 from sagemaker_estimators.estimators.requests import encode_hyperparameters_json
 from sagemaker_estimators.estimators.source_code import UploadedCode
-from sagemaker_estimators.validation import check_hyperparameters
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +48,8 @@ class Framework(EstimatorBase):
             logger.warning("image_name has been renamed in sagemaker>=2.\nSee: "
                            "https://sagemaker.readthedocs.io/en/stable/v2.html for details.")
             image_uri = kwargs.pop("image_name")
-        if entry_point is not None and (not isinstance(entry_point, str) or entry_point.startswith("s3://")):
+        if isinstance(entry_point, str) and entry_point.startswith("s3://"):  # V2 refuses this at construction
             raise ValueError(f"Invalid entry point script: {entry_point!r}. Must be a path to a local file.")
-        if image_uri is not None and (not isinstance(image_uri, str) or not image_uri):
-            raise TypeError(f"image_uri must be a non-empty str, got {image_uri!r}")
         super().__init__(
             enable_network_isolation=enable_network_isolation, source_dir=source_dir,
             git_config=git_config, hyperparameters=hyperparameters, container_log_level=container_log_level,
@@ -62,10 +59,14 @@ class Framework(EstimatorBase):
         )
         self.image_uri = image_uri
 
+    def _validate_job_settings(self) -> None:
+        if self.image_uri is not None and (not isinstance(self.image_uri, str) or not self.image_uri):
+            raise TypeError(f"image_uri must be a non-empty str, got {self.image_uri!r}")
+        super()._validate_job_settings()
+
     # hyperparameters ---------------------------------------------------------------
     def set_hyperparameters(self, **kwargs: Any) -> None:
-        """Add or replace hyperparameters."""
-        check_hyperparameters(kwargs)
+        """Add or replace hyperparameters (values are checked at fit)."""
         self._hyperparameters.update(kwargs)
 
     def hyperparameters(self) -> Dict[str, str]:

@@ -1,10 +1,13 @@
 """What the framework estimators share: version checks against the registry and reading images back."""
 from __future__ import annotations
 
+import logging
 import re
 from typing import Optional, Tuple
 
 from sagemaker_estimators import image_uris
+
+logger = logging.getLogger(__name__)
 
 _ECR_URI = re.compile(r"^(\d+)(\.)dkr(\.)ecr(\.)(.+)(\.)(.*)(/)(.*:.*)$")
 _FRAMEWORK_IMAGE = re.compile(
@@ -26,6 +29,31 @@ def require_versions(estimator: str, framework_version: Optional[str], py_versio
             f"{estimator}: framework_version and py_version are required when image_uri is not given "
             f"(got framework_version={framework_version!r}, py_version={py_version!r})."
         )
+
+
+#: V2's warning for py_version="py2" (fw_utils.PYTHON_2_DEPRECATION_WARNING), with its latest py2 version
+_PY2_WARNING = ("{latest} is the latest version of {framework} that supports Python 2. Newer versions of "
+                "{framework} will only be available for Python 3.Please set the argument \"py_version='py3'\" "
+                "to use the Python 3 {framework} image.")
+#: the last version of each framework with a py2 image (V2's ``<fw>.defaults.LATEST_PY2_VERSION``)
+LATEST_PY2_VERSIONS = {"pytorch": "1.3.1"}
+
+
+def warn_if_py2(framework: str, py_version: Optional[str]) -> None:
+    """Log V2's deprecation warning for ``py_version="py2"``: V2 warns at construction; the registry
+    refuses py2 at fit when the version has no py2 image."""
+    if py_version == "py2":
+        logger.warning(_PY2_WARNING.format(latest=LATEST_PY2_VERSIONS.get(framework, ""), framework=framework))
+
+
+def resolve_version_leniently(framework: str, framework_version: Optional[str],
+                              image_scope: str = "training") -> Optional[str]:
+    """The registry's full version of ``framework_version`` ("2.1" -> "2.1.0"), or the value as given
+    when the registry does not know it (the error is raised later, where V2 first needs the image)."""
+    try:
+        return image_uris.validate_version(framework, framework_version, image_scope)
+    except (ValueError, TypeError):
+        return framework_version
 
 
 def check_versions(framework: str, framework_version: str, py_version: Optional[str],

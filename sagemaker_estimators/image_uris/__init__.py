@@ -31,6 +31,7 @@ from .sources import DataSource, OVERLAY_ENV, SKIP_CORE_ENV
 
 __all__ = [
     "retrieve",
+    "config_for_framework",
     "get_training_image_uri",
     "get_base_python_image_uri",
     "frameworks",
@@ -135,6 +136,19 @@ def _uses_model_parallel(distribution: Optional[Dict[str, Any]]) -> bool:
     if not isinstance(smd, dict) or "modelparallel" not in smd:
         return False
     return bool(smd["modelparallel"].get("enabled", True))
+
+
+def config_for_framework(framework: str) -> Dict[str, Any]:
+    """The image-URI config of ``framework`` in V2's layout (``image_uri_config/<framework>.json``).
+
+    Taken from the first source that knows it (overlay, sagemaker-core, bundled); a copy, so
+    changing it changes no lookup.  An unknown name raises :class:`UnknownFrameworkError`, which
+    is both a ValueError and the FileNotFoundError V2 raises.
+    """
+    import copy
+
+    config, _ = default_registry()._first(lambda source: source.get(framework), f"{framework} config")
+    return copy.deepcopy(config)
 
 
 def get_training_image_uri(

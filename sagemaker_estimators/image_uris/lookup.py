@@ -55,8 +55,12 @@ class UnsupportedValueError(ValueError):
         super().__init__(message)
 
 
-class UnknownFrameworkError(UnsupportedValueError):
-    """The framework or algorithm has no config in a source."""
+class UnknownFrameworkError(UnsupportedValueError, FileNotFoundError):
+    """The framework or algorithm has no config in a source.
+
+    Also a FileNotFoundError: V2 raises that (it opens ``image_uri_config/<framework>.json``), so
+    ``except FileNotFoundError`` in V2 code keeps working.
+    """
 
     def __init__(self, value: Any, choices: Sequence[str]):
         super().__init__("framework or algorithm", value, sorted(choices))

@@ -55,6 +55,13 @@ MODEL_SERVER_WORKERS_PARAM_NAME = "SAGEMAKER_MODEL_SERVER_WORKERS"
 REPACKED_CODE_DIR = "/opt/ml/model/code"
 
 
+def local_model_data_path(model_data: Any) -> Optional[str]:
+    """The file path when ``model_data`` is a bare local path (``"model/model.tar.gz"``), else None."""
+    if isinstance(model_data, str) and model_data and "://" not in model_data:
+        return model_data
+    return None
+
+
 def model_code_key_prefix(code_location_key_prefix: Optional[str], model_name: Optional[str], image: str) -> str:
     """S3 key prefix for a model's code: ``<code_location prefix>/<model name or image-based name>``."""
     return s3_path_join(code_location_key_prefix,
@@ -95,40 +102,10 @@ class Model:
         additional_model_data_sources: Optional[List[Dict[str, Any]]] = None,
         model_reference_arn: Optional[str] = None,
     ):
-        check_str("image_uri", image_uri)
-        check_model_data(model_data)
-        check_str("role", role)
-        check_str_mapping("env", env)
-        if name is not None:
-            utils.validate_name(name, "name")
-        if vpc_config is not None:
-            from sagemaker_estimators.serving.session_hosting import sanitize_vpc_config
-
-            sanitize_vpc_config(vpc_config)
-        check_s3_uri("code_location", code_location)
-        check_str("entry_point", entry_point)
-        if entry_point is not None and entry_point.startswith("s3://"):
-            raise ValueError(f"entry_point={entry_point!r}: must be a path to a local file, not an S3 URI.")
-        check_str("source_dir", source_dir)
-        if source_dir is not None and source_dir.startswith("file://"):
+        # V2 checks nothing here: every check runs in _validate_model_settings(), before the first
+        # upload or Create call of create()/deploy()/transformer().
+        if isinstance(source_dir, str) and source_dir.startswith("file://"):
             source_dir = source_dir[len("file://"):]  # a local-mode job records its code dir as a file:// URI
-        if source_dir is not None and not source_dir.startswith("s3://") and not os.path.isdir(source_dir):
-            raise ValueError(f"source_dir={source_dir!r} is not a directory.")
-        if source_dir is not None and entry_point is not None and not source_dir.startswith("s3://") \
-                and not os.path.isfile(os.path.join(source_dir, entry_point)):
-            raise ValueError(f"entry_point={entry_point!r}: no file named {entry_point!r} was found in "
-                             f"source_dir {source_dir!r}.")
-        check_str_list("dependencies", dependencies)
-        for dependency in dependencies or []:
-            if not os.path.exists(dependency):
-                raise ValueError(f"dependencies: {dependency!r} does not exist.")
-        if predictor_cls is not None and not callable(predictor_cls):
-            raise TypeError(f"predictor_cls must be a class or callable, got {predictor_cls!r}")
-        if git_config is not None:
-            raise _unsupported("git_config", "clone the repository and pass its directory as source_dir.")
-        if resources is not None:
-            raise _unsupported("resources (inference-component endpoints)",
-                               "deploy a model-based endpoint (leave resources unset).")
         self.model_data = model_data
         self.additional_model_data_sources = additional_model_data_sources
         self.image_uri = image_uri
@@ -152,7 +129,8 @@ class Model:
         self.dependencies = list(dependencies or [])
         self.git_config = git_config
         self.container_log_level = container_log_level
-        if code_location:
+        self._code_location = code_location
+        if isinstance(code_location, str) and code_location.startswith("s3://"):
             self.bucket, self.key_prefix = parse_s3_url(code_location)
         else:
             self.bucket, self.key_prefix = None, None
@@ -162,6 +140,69 @@ class Model:
         self.accept_eula: Optional[bool] = None
         self.model_reference_arn = model_reference_arn
         self._tags: Optional[List[Dict[str, str]]] = None
+
+    # checks ---------------------------------------------------------------------------
+    def _validate_model_settings(self) -> None:
+        """Every check of the constructor's arguments, run where V2 first needs them (before any write)."""
+        check_str("image_uri", self.image_uri)
+        check_model_data(self.model_data)
+        check_str("role", self.role)
+        check_str_mapping("env", self.env)
+        if self.name is not None:
+            utils.validate_name(self.name, "name")
+        if self.vpc_config is not None:
+            from sagemaker_estimators.serving.session_hosting import sanitize_vpc_config
+
+            sanitize_vpc_config(self.vpc_config)
+        if self.bucket is None and self._code_location is not None:
+            check_s3_uri("code_location", self._code_location)
+        self._validate_code()
+        if self.predictor_cls is not None and not callable(self.predictor_cls):
+            raise TypeError(f"predictor_cls must be a class or callable, got {self.predictor_cls!r}")
+        if self.git_config is not None:
+            raise _unsupported("git_config", "clone the repository and pass its directory as source_dir.")
+        if self.resources is not None:
+            raise _unsupported("resources (inference-component endpoints)",
+                               "deploy a model-based endpoint (leave resources unset).")
+        self._validate_local_model_data()
+
+    def _validate_code(self) -> None:
+        entry_point, source_dir = self.entry_point, self.source_dir
+        check_str("entry_point", entry_point)
+        if entry_point is not None and entry_point.startswith("s3://"):
+            raise ValueError(f"entry_point={entry_point!r}: must be a path to a local file, not an S3 URI.")
+        check_str("source_dir", source_dir)
+        if source_dir is not None and not source_dir.startswith("s3://") and not os.path.isdir(source_dir):
+            raise ValueError(f"source_dir={source_dir!r} is not a directory.")
+        if source_dir is not None and entry_point is not None and not source_dir.startswith("s3://") \
+                and not os.path.isfile(os.path.join(source_dir, entry_point)):
+            raise ValueError(f"entry_point={entry_point!r}: no file named {entry_point!r} was found in "
+                             f"source_dir {source_dir!r}.")
+        check_str_list("dependencies", self.dependencies)
+        for dependency in self.dependencies:
+            if not os.path.exists(dependency):
+                raise ValueError(f"dependencies: {dependency!r} does not exist.")
+
+    def _repacks_model_data(self) -> bool:
+        """Whether create/deploy packs the code into the model archive (subclasses decide)."""
+        return self.is_repack()
+
+    def _validate_local_model_data(self) -> None:
+        """A bare local ``model_data`` path works where V2 repacks it (it is uploaded with the code) and in
+        local mode; elsewhere V2 sends the path in CreateModel, which SageMaker refuses: refused here first."""
+        path = local_model_data_path(self.model_data)
+        if path is None or self._local_code():
+            return
+        if getattr(self.sagemaker_session, "local_mode", False):
+            return
+        if not os.path.isfile(path):
+            raise ValueError(f"model_data={self.model_data!r}: no such local file.")
+        if not (self.entry_point and self._repacks_model_data()):
+            raise ValueError(
+                f"model_data={self.model_data!r} is a local path, which SageMaker cannot read: upload it first "
+                "(sagemaker.s3.S3Uploader.upload(path, 's3://bucket/prefix')) and pass the s3:// URI, or give an "
+                "entry_point so that the archive is repacked with the code and uploaded."
+            )
 
     # tags ---------------------------------------------------------------------------
     def add_tags(self, tags: Any) -> None:
@@ -316,6 +357,9 @@ class Model:
 
     def _container(self, image: str, model_data: Any, env: Dict[str, str], accept_eula: Optional[bool] = None,
                    model_reference_arn: Optional[str] = None, image_config: Any = "default") -> Dict[str, Any]:
+        path = local_model_data_path(model_data)
+        if path is not None and getattr(self.sagemaker_session, "local_mode", False):
+            model_data = "file://" + os.path.abspath(path)  # local mode reads a bare path as a file URI
         return req.container_def(
             image, model_data, env,
             image_config=self.image_config if image_config == "default" else image_config,
@@ -328,6 +372,7 @@ class Model:
                                 tags: Any = None, serverless_inference_config: Any = None,
                                 accept_eula: Optional[bool] = None, model_reference_arn: Optional[str] = None) -> None:
         self._init_sagemaker_session_if_does_not_exist(instance_type)
+        self._validate_model_settings()
         if self.model_package_arn is not None or self.algorithm_arn is not None:
             raise _unsupported("Model packages and algorithms", "deploy the model's image and artifacts.")
         container = self.prepare_container_def(instance_type, accelerator_type=accelerator_type,
@@ -388,11 +433,11 @@ class Model:
         Every argument is checked before anything is created.  Returns None when
         the model has no ``predictor_cls`` (as V2 does).
         """
-        if kwargs:
-            from sagemaker_estimators.validation import unknown_kwargs_error
+        if kwargs:  # V2's Model.deploy takes **kwargs and ignores them
+            from sagemaker_estimators.validation import warn_unknown_kwargs
 
-            raise unknown_kwargs_error("deploy", kwargs, ["initial_instance_count", "instance_type", "serializer",
-                                                          "deserializer", "endpoint_name", "tags", "wait"])
+            warn_unknown_kwargs("deploy", kwargs, ["initial_instance_count", "instance_type", "serializer",
+                                                   "deserializer", "endpoint_name", "tags", "wait"])
         if resources is not None or inference_component_name is not None or managed_instance_scaling is not None \
                 or str(getattr(endpoint_type, "value", endpoint_type or "ModelBased")) != "ModelBased":
             raise _unsupported("Inference-component endpoints (resources, endpoint_type, inference_component_name, "
@@ -595,6 +640,9 @@ class FrameworkServingModel(FrameworkModel):
 
     def _repack_code(self) -> bool:
         return self.enable_network_isolation()
+
+    def _repacks_model_data(self) -> bool:
+        return self._repack_code()
 
     def _deploy_image(self, instance_type: Optional[str], accelerator_type: Optional[str],
                       serverless_inference_config: Any, **extra: Any) -> str:

@@ -58,24 +58,22 @@ class Predictor:
     def __init__(self, endpoint_name: Optional[str] = None, sagemaker_session: Any = None, serializer: Any = None,
                  deserializer: Any = None, component_name: Optional[str] = None, **kwargs: Any):
         for removed in ("content_type", "accept"):
-            if removed in kwargs:
-                raise TypeError(f"Predictor() got the removed argument {removed!r}: in SageMaker SDK v2 and later "
-                                "the serializer and deserializer set the content type and accept headers.")
+            if removed in kwargs:  # V2 warns and ignores them: the (de)serializer sets these headers
+                kwargs.pop(removed)
+                logger.warning("%s is a no-op in sagemaker>=2: the serializer and deserializer set the "
+                               "content type and accept headers.", removed)
         if "endpoint" in kwargs:
             logger.warning("endpoint has been renamed in sagemaker>=2: use endpoint_name.")
             endpoint_name = kwargs.pop("endpoint")
-        if kwargs:
-            from sagemaker_estimators.validation import unknown_kwargs_error
+        if kwargs:  # V2's Predictor takes **kwargs and drops them
+            from sagemaker_estimators.validation import warn_unknown_kwargs
 
-            raise unknown_kwargs_error(type(self).__name__, kwargs,
-                                       ["endpoint_name", "sagemaker_session", "serializer", "deserializer",
-                                        "component_name"])
+            warn_unknown_kwargs(type(self).__name__, kwargs,
+                                ["endpoint_name", "sagemaker_session", "serializer", "deserializer", "component_name"])
         if not isinstance(endpoint_name, str) or not endpoint_name:
             raise TypeError(f"endpoint_name must be a non-empty str, got {endpoint_name!r}")
         serializer = self.DEFAULT_SERIALIZER() if serializer is None else serializer
         deserializer = self.DEFAULT_DESERIALIZER() if deserializer is None else deserializer
-        check_serializer("serializer", serializer)
-        check_deserializer("deserializer", deserializer)
         self.endpoint_name = endpoint_name
         self.component_name = component_name
         if sagemaker_session is None:
@@ -120,6 +118,8 @@ class Predictor:
                              target_model: Optional[str] = None, target_variant: Optional[str] = None,
                              inference_id: Optional[str] = None, custom_attributes: Optional[str] = None,
                              target_container_hostname: Optional[str] = None) -> Dict[str, Any]:
+        check_serializer("serializer", self.serializer)  # V2 takes any object at construction
+        check_deserializer("deserializer", self.deserializer)
         args = dict(initial_args) if initial_args else {}
         args.setdefault("EndpointName", self.endpoint_name)
         if "ContentType" not in args:

@@ -15,7 +15,7 @@ import os
 import shutil
 import tarfile
 import tempfile
-from typing import Any, Iterable, Optional
+from typing import Any, Dict, Iterable, Optional
 
 from sagemaker_estimators.s3 import parse_s3_url
 from sagemaker_estimators.estimators.source_code import GZIP_LEVEL
@@ -131,7 +131,9 @@ def repack_model(inference_script: str, source_directory: Optional[str], depende
                  model_uri: str, repacked_model_uri: str, sagemaker_session: Any,
                  kms_key: Optional[str] = None) -> str:
     """Write ``repacked_model_uri`` (S3 or local): ``model_uri``'s files plus ``code/``. Returns the URI."""
-    workdir = tempfile.mkdtemp(prefix="sagemaker-estimators-repack-")
+    settings = getattr(sagemaker_session, "settings", None)
+    download_dir = getattr(settings, "local_download_dir", None)
+    workdir = tempfile.mkdtemp(prefix="sagemaker-estimators-repack-", dir=download_dir)
     try:
         model_dir = os.path.join(workdir, "model")
         os.mkdir(model_dir)
@@ -140,9 +142,11 @@ def repack_model(inference_script: str, source_directory: Optional[str], depende
                        sagemaker_session, workdir)
         archive = write_model_archive(model_dir, os.path.join(workdir, "temp-model.tar.gz"))
         if repacked_model_uri.lower().startswith("s3://"):
-            extra = {"ServerSideEncryption": "aws:kms"}
+            extra: Dict[str, str] = {}
             if kms_key:
-                extra["SSEKMSKeyId"] = kms_key
+                extra = {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": kms_key}
+            elif getattr(settings, "encrypt_repacked_artifacts", True):
+                extra = {"ServerSideEncryption": "aws:kms"}
             sagemaker_session.upload_file_to_key(archive, repacked_model_uri, extra_args=extra)
         else:
             destination = repacked_model_uri[len("file://"):] if repacked_model_uri.startswith("file://") \

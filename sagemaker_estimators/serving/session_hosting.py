@@ -311,15 +311,10 @@ class HostingMixin:
                           vpc_config_override: Any = VPC_CONFIG_DEFAULT, accelerator_type: Optional[str] = None,
                           data_capture_config: Any = None) -> str:
         """An endpoint for a training job's model artifacts (image and role default to the job's)."""
+        from sagemaker_estimators.session_calls import model_data_source_from_job
+
         job = self.sagemaker_client.describe_training_job(TrainingJobName=job_name)
-        uri = job["ModelArtifacts"]["S3ModelArtifacts"]
-        compression = job.get("OutputDataConfig", {}).get("CompressionType", "GZIP")
-        if compression not in ("GZIP", "NONE"):
-            raise ValueError(f'Unrecognized training job output data compression type "{compression}"')
-        if compression == "NONE" and not uri.endswith("/"):
-            uri += "/"
-        source = {"S3DataSource": {"S3Uri": uri, "S3DataType": "S3Object" if compression == "GZIP" else "S3Prefix",
-                                   "CompressionType": compression.title()}}
+        source = model_data_source_from_job(job)
         vpc = job.get("VpcConfig") if vpc_config_override == VPC_CONFIG_DEFAULT else vpc_config_override
         return self.endpoint_from_model_data(
             model_s3_location=source, image_uri=image_uri or job["AlgorithmSpecification"]["TrainingImage"],

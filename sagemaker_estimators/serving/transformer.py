@@ -16,7 +16,7 @@ from sagemaker_estimators.job_status import JobHandle
 from sagemaker_estimators.s3 import s3_path_join
 from sagemaker_estimators.serving import requests as req
 from sagemaker_estimators.serving.validation import check_transform_input, check_transform_resources
-from sagemaker_estimators.validation import format_tags
+from sagemaker_estimators.validation import format_tags, tags_as_list
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +63,7 @@ class Transformer:
         sagemaker_session: Any = None,
         volume_kms_key: Optional[str] = None,
     ):
-        if not isinstance(model_name, str) or not model_name:
-            raise TypeError(f"model_name must be a non-empty str, got {model_name!r}")
-        check_transform_resources(instance_count, instance_type, strategy=strategy, assemble_with=assemble_with,
-                                  output_path=output_path, env=env, max_concurrent_transforms=max_concurrent_transforms,
-                                  max_payload=max_payload)
+        # V2 checks nothing here: _validate_transform_settings() runs in transform(), before any call
         self.model_name = model_name
         self.strategy = strategy
         self.output_path = output_path
@@ -77,7 +73,7 @@ class Transformer:
         self.instance_type = instance_type
         self.max_concurrent_transforms = max_concurrent_transforms
         self.max_payload = max_payload
-        self.tags = format_tags(tags)
+        self.tags = tags_as_list(tags)
         self.base_transform_job_name = base_transform_job_name
         self._current_job_name: Optional[str] = None
         self.latest_transform_job: Optional[TransformJob] = None
@@ -119,6 +115,7 @@ class Transformer:
 
         The output goes to ``output_path`` or ``s3://<default bucket>/<job name>``.
         """
+        self._validate_transform_settings()
         local_mode = bool(getattr(self.sagemaker_session, "local_mode", False))
         check_transform_input(data, local_mode, data_type, content_type, compression_type, split_type,
                               join_source, job_name)
@@ -160,6 +157,16 @@ class Transformer:
         self.latest_transform_job = TransformJob(self.sagemaker_session, self._current_job_name)
         if wait:
             self.latest_transform_job.wait(logs=logs)
+
+    def _validate_transform_settings(self) -> None:
+        """The constructor's arguments, checked before the first call of transform()."""
+        if not isinstance(self.model_name, str) or not self.model_name:
+            raise TypeError(f"model_name must be a non-empty str, got {self.model_name!r}")
+        check_transform_resources(self.instance_count, self.instance_type, strategy=self.strategy,
+                                  assemble_with=self.assemble_with, output_path=self.output_path, env=self.env,
+                                  max_concurrent_transforms=self.max_concurrent_transforms,
+                                  max_payload=self.max_payload)
+        self.tags = format_tags(self.tags)
 
     def transform_with_monitoring(self, *args: Any, **kwargs: Any) -> None:
         """Not supported: it runs a SageMaker Pipeline with Model Monitor steps."""

@@ -21,7 +21,8 @@ JOIN_SOURCES = ("Input", "None")
 
 
 def check_model_data(model_data: Any) -> None:
-    """``model_data``: None, an ``s3://``/``file://`` URI of a ``.tar.gz``, or an S3DataSource dict."""
+    """``model_data``: None, an ``s3://``/``https://``/``file://`` URI or a local path (what V2 takes),
+    or an S3DataSource dict."""
     if model_data is None:
         return
     if isinstance(model_data, dict):
@@ -35,13 +36,13 @@ def check_model_data(model_data: Any) -> None:
     if not isinstance(model_data, str):
         raise TypeError(f"model_data must be a str URI or an S3DataSource dict, got {type(model_data).__name__}: "
                         f"{model_data!r}")
-    from sagemaker_estimators.s3 import is_s3_uri
-
-    scheme_ok = is_s3_uri(model_data) or model_data.startswith("file://")
-    if not scheme_ok or not model_data.endswith(".tar.gz"):
+    scheme = model_data.split("://", 1)[0].lower() if "://" in model_data else None
+    if not model_data or scheme not in (None, "s3", "https", "file") or model_data.lower() in ("s3://", "https://") \
+            or model_data[len("s3://"):].startswith("/") and scheme == "s3":
         raise ValueError(
-            f"model_data={model_data!r} is not a model archive URI: expected 's3://bucket/.../model.tar.gz' "
-            "or 'file:///path/model.tar.gz' (or an S3DataSource dict for uncompressed model data)."
+            f"model_data={model_data!r} is not a model archive location: expected 's3://bucket/.../model.tar.gz', "
+            "an https:// URL, a local path or 'file://' URI (local mode, or repacked with an entry_point), or an "
+            "S3DataSource dict for uncompressed model data."
         )
 
 

@@ -29,6 +29,35 @@ def offline(no_aws, monkeypatch):
         entry_point="train.py", source_dir=str(s), framework_version="2.1", py_version="py27", role=ROLE,
         instance_count=1, instance_type="ml.m5.large"), ["py_version='py27'", "py310"]),
     (lambda s: __import__("sagemaker.pytorch", fromlist=["PyTorch"]).PyTorch(
+        entry_point="train.py", source_dir=str(s), framework_version="1.10", py_version="py3", role=ROLE,
+        instance_count=1, instance_type="ml.m5.large"), ["py_version='py3'", "py38"]),
+    (lambda s: __import__("sagemaker.huggingface", fromlist=["HuggingFace"]).HuggingFace(
+        entry_point="train.py", source_dir=str(s), transformers_version="9.9.9", pytorch_version="1.13.1",
+        py_version="py39", role=ROLE, instance_count=1, instance_type="ml.g5.xlarge"),
+     ["transformers_version='9.9.9'", "supported"]),
+])
+def test_versions_are_checked_at_fit_as_v2_does(offline, script, make, words):
+    """V2 looks the image up (and so checks the versions) in fit(); construction accepts them."""
+    estimator = make(script)
+    with pytest.raises(ValueError) as raised:
+        estimator.fit("s3://b/x")
+    for word in words:
+        assert word in str(raised.value), str(raised.value)
+    assert estimator.latest_training_job is None
+
+
+def test_py2_is_a_warning_at_construction_as_in_v2(offline, script, caplog):
+    from sagemaker.pytorch import PyTorch
+
+    with caplog.at_level("WARNING"):
+        PyTorch(entry_point="train.py", source_dir=str(script), framework_version="1.3.1", py_version="py2",
+                role=ROLE, instance_count=1, instance_type="ml.m5.large")
+    assert any("1.3.1 is the latest version of pytorch that supports Python 2" in r.getMessage()
+               for r in caplog.records)
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda s: __import__("sagemaker.pytorch", fromlist=["PyTorch"]).PyTorch(
         entry_point="train.py", source_dir=str(s), framework_version="2.1", role=ROLE,
         instance_count=1, instance_type="ml.m5.large"), ["py_version", "required"]),
     (lambda s: __import__("sagemaker.pytorch", fromlist=["PyTorch"]).PyTorch(

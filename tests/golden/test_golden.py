@@ -34,7 +34,7 @@ from tools.golden.runner import OURS_TARGET, run_scenario
 from tools.golden.scenarios import Scenario, discover
 
 #: areas whose scenarios are replayed on our package (edit as areas land)
-IMPLEMENTED_AREAS: Set[str] = {"training", "frameworks", "serving", "algorithms", "processing", "tensorflow", "tuning"}
+IMPLEMENTED_AREAS: Set[str] = {"training", "frameworks", "serving", "algorithms", "dropin", "processing", "tensorflow", "tuning"}
 
 #: how read-only calls are compared (see the module docstring)
 READS: str = "ignore"

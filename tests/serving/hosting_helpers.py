@@ -14,6 +14,8 @@ import boto3
 ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
 IMAGE = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-algo:1.0"
 REGION = "us-west-2"
+#: the SageMaker calls that create something (none may happen before a bad-input error)
+CREATE_CALLS = frozenset({"CreateModel", "CreateEndpointConfig", "CreateEndpoint", "CreateTransformJob"})
 
 
 class CallRecorder:

@@ -126,9 +126,15 @@ def test_deploy_before_fit_is_a_clear_error(aws):
     assert calls.calls == []
 
 
-def test_bad_model_data_fails_at_construction(aws):
-    with pytest.raises(ValueError, match="model_data='s3://b/model.pkl'"):
-        Model(IMAGE, "s3://b/model.pkl", ROLE)
+@pytest.mark.parametrize("model_data, error", [("ftp://b/model.tar.gz", ValueError), (5, TypeError),
+                                                ({"S3DataSource": {}}, ValueError)])
+def test_bad_model_data_is_taken_by_the_constructor_and_refused_before_create(aws, model_data, error):
+    """V2's Model() takes any model_data; one that could never work is refused by deploy(), first."""
+    session, calls = recorded_session()
+    model = Model(IMAGE, model_data, ROLE, sagemaker_session=session)
+    with pytest.raises(error, match="model_data"):
+        model.deploy(1, "ml.m5.large")
+    assert not CREATE_CALLS & set(calls.operations())
 
 
 def test_deploy_without_role_fails_before_create(aws):

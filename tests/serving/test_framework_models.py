@@ -9,7 +9,7 @@ from sagemaker_estimators.frameworks.huggingface.model import HuggingFaceModel, 
 from sagemaker_estimators.frameworks.pytorch.model import PyTorchModel, PyTorchPredictor
 from sagemaker_estimators.frameworks.sklearn.model import SKLearnModel, SKLearnPredictor
 from sagemaker_estimators.frameworks.xgboost.model import XGBoostModel, XGBoostPredictor
-from tests.serving.hosting_helpers import ROLE, archive_members, put_model, recorded_session
+from tests.serving.hosting_helpers import CREATE_CALLS, ROLE, archive_members, put_model, recorded_session
 
 TS = r"\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}"
 BUCKET = "sagemaker-us-west-2-123456789012"
@@ -115,18 +115,38 @@ def test_huggingface_model_without_entry_point_has_empty_program(aws):
 
 @pytest.mark.parametrize("factory, match", [
     (lambda: PyTorchModel("s3://b/model.tar.gz", ROLE, framework_version="2.1"), "py_version"),
-    (lambda: PyTorchModel("s3://b/model.tar.gz", ROLE, framework_version="0.1", py_version="py3"),
-     "framework_version='0.1'"),
     (lambda: XGBoostModel("s3://b/model.tar.gz", ROLE, framework_version="1.1-1"), "XGBoost 1.1"),
     (lambda: XGBoostModel("s3://b/model.tar.gz", ROLE, framework_version="1.7-1", py_version="py2"), "py_version"),
     (lambda: SKLearnModel("s3://b/model.tar.gz", ROLE, framework_version="1.2-1", py_version="py2"), "py_version"),
     (lambda: HuggingFaceModel(ROLE, transformers_version="4.28", py_version="py310"), "pytorch_version"),
-    (lambda: PyTorchModel("s3://b/model.tar.gz", ROLE, entry_point="missing.py", source_dir="/nonexistent",
-                          framework_version="2.1", py_version="py310"), "source_dir"),
 ])
-def test_bad_framework_model_arguments(factory, match):
+def test_bad_framework_model_arguments_v2_refuses_at_construction(factory, match):
     with pytest.raises(ValueError, match=match):
         factory()
+
+
+@pytest.mark.parametrize("factory, match", [
+    (lambda s: PyTorchModel("s3://b/model.tar.gz", ROLE, framework_version="0.1", py_version="py3",
+                            sagemaker_session=s), "framework_version='0.1'"),
+    (lambda s: SKLearnModel("s3://b/model.tar.gz", ROLE, framework_version="0.1", sagemaker_session=s),
+     "framework_version='0.1'"),
+    (lambda s: PyTorchModel("s3://b/model.tar.gz", ROLE, entry_point="missing.py", source_dir="/nonexistent",
+                            framework_version="2.1", py_version="py310", sagemaker_session=s), "source_dir"),
+    (lambda s: SKLearnModel("s3://b/model.tar.gz", ROLE, entry_point="missing.py", framework_version="1.2-1",
+                            sagemaker_session=s), "missing.py"),
+    (lambda s: PyTorchModel("s3://b/model.tar.gz", ROLE, name="bad_name", framework_version="2.1",
+                            py_version="py310", sagemaker_session=s), "name='bad_name'"),
+    (lambda s: PyTorchModel("model/missing.tar.gz", ROLE, entry_point="missing.py", framework_version="2.1",
+                            py_version="py310", sagemaker_session=s), "missing"),
+])
+def test_bad_framework_model_arguments_are_refused_by_deploy_before_any_write(aws, factory, match):
+    """V2 takes these at construction and fails where it first needs them; so do we, before any write."""
+    session, calls = recorded_session()
+    model = factory(session)
+    with pytest.raises(ValueError, match=match):
+        model.deploy(1, "ml.m5.large")
+    assert not CREATE_CALLS & set(calls.operations())
+    assert "PutObject" not in calls.operations("s3")
 
 
 def test_sklearn_rejects_accelerator_before_creating(aws):

@@ -96,11 +96,17 @@ def test_transform_job_request_fields():
     assert req.data_processing() is None
 
 
-@pytest.mark.parametrize("value", ["s3://b/model.pt", "/tmp/model.tar.gz", "http://x/model.tar.gz", "s3:///model.tar.gz",
+@pytest.mark.parametrize("value", ["http://x/model.tar.gz", "ftp://x/model.tar.gz", "s3:///model.tar.gz", "",
                                    {"S3Uri": "s3://b/"}])
 def test_model_data_must_be_an_archive_uri(value):
     with pytest.raises(ValueError, match="model_data"):
         check_model_data(value)
+
+
+@pytest.mark.parametrize("value", ["s3://b/model.pt", "s3://b/m/model.tar.gz", "https://example.com/model.tar.gz",
+                                   "/tmp/model.tar.gz", "model/model.tar.gz", "file:///tmp/model.tar.gz"])
+def test_model_data_takes_what_v2_and_sagemaker_take(value):
+    check_model_data(value)
 
 
 def test_model_data_of_wrong_type():

@@ -68,18 +68,34 @@ def test_content_type_and_accept_properties_override_serializers(server):
     assert request["headers"]["Accept"] == "application/json"
 
 
-@pytest.mark.parametrize("kwargs, error", [
-    ({"serializer": "json"}, TypeError),
-    ({"deserializer": JSONDeserializer}, TypeError),
-    ({"content_type": "text/csv"}, TypeError),
-    ({"endpoint_name": ""}, TypeError),
+def test_empty_endpoint_name_is_refused(server):
+    with pytest.raises(TypeError, match="endpoint_name"):
+        Predictor(endpoint_name="", sagemaker_session=_session(server))
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"serializer": "json"}, ["serializer='json'", "CSVSerializer()"]),
+    ({"deserializer": JSONDeserializer}, ["deserializer=", "JSONDeserializer()"]),
 ])
-def test_bad_predictor_arguments(server, kwargs, error):
-    arguments = {"endpoint_name": "ep", "sagemaker_session": _session(server)}
-    arguments.update(kwargs)
-    with pytest.raises(error):
-        Predictor(**arguments)
+def test_bad_serializers_are_taken_as_v2_does_and_refused_by_predict_before_sending(server, kwargs, words):
+    predictor = Predictor(endpoint_name="ep", sagemaker_session=_session(server), **kwargs)
+    with pytest.raises(TypeError) as raised:
+        predictor.predict(b"x")
+    for word in words:
+        assert word in str(raised.value)
     assert server.requests == []
+
+
+def test_removed_and_unknown_keywords_are_dropped_with_a_warning(server, caplog):
+    """V2's Predictor takes **kwargs: content_type/accept get a 'no-op' warning, the rest are dropped."""
+    with caplog.at_level("WARNING"):
+        predictor = Predictor(endpoint_name="ep", sagemaker_session=_session(server), content_type="text/csv",
+                              legacy_option=1)
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("content_type is a no-op" in m for m in messages)
+    assert sum("unknown keyword" in m and "'legacy_option'" in m for m in messages) == 1
+    predictor.predict(b"x")
+    assert server.requests[0]["headers"]["Content-Type"] == "application/octet-stream"
 
 
 def test_predict_through_moto_runtime(aws):

@@ -103,6 +103,26 @@ def test_bad_transform_arguments_fail_before_create(aws, kwargs, match):
     assert calls.calls == []
 
 
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"instance_count": 0}, ValueError, "instance_count=0"),
+    ({"instance_type": "big"}, ValueError, "instance_type='big'"),
+    ({"model_name": ""}, TypeError, "model_name"),
+    ({"tags": [{"Key": "a"}]}, ValueError, "tags"),
+    ({"output_path": None, "strategy": "Batch"}, ValueError, "strategy='Batch'"),
+])
+def test_transformer_takes_what_v2_takes_and_transform_refuses_it_before_any_call(aws, kwargs, error, match):
+    """V2's Transformer() checks nothing; transform() refuses what could never work, before any call
+    (with no output_path, even before the default bucket is looked up or created)."""
+    session, calls = recorded_session()
+    arguments = {"model_name": "m", "instance_count": 1, "instance_type": "ml.m5.large",
+                 "output_path": "s3://out/x", "sagemaker_session": session}
+    arguments.update(kwargs)
+    transformer = Transformer(**arguments)
+    with pytest.raises(error, match=match):
+        transformer.transform("s3://d/in")
+    assert calls.calls == []
+
+
 def test_wait_without_job_is_an_error(aws):
     session, _ = recorded_session()
     with pytest.raises(ValueError, match="No transform job"):

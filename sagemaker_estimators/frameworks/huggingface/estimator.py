@@ -68,6 +68,16 @@ class HuggingFace(dist.TorchLaunchHyperparameters, Framework):
         if len(base_version.split(".")) != len(self.framework_version.split(".")):
             raise ValueError("Please use either full version or shortened version for both transformers_version "
                              f"({self.framework_version!r}) and the base framework version ({base_version!r}).")
+
+    def _validate_job_settings(self) -> None:
+        super()._validate_job_settings()
+        if self.image_uri is None:
+            self._check_versions_in_registry()
+
+    def _check_versions_in_registry(self) -> None:
+        """The registry knows transformers_version with this base framework and py_version (checked at fit,
+        where V2 first looks the image up)."""
+        base_version = self.tensorflow_version or self.pytorch_version
         base = f"{'tensorflow' if self.tensorflow_version else 'pytorch'}{base_version}"
         try:
             image_uris.validate_version("huggingface", self.framework_version, "training")

@@ -50,11 +50,13 @@ class PyTorch(dist.TorchLaunchHyperparameters, Framework):
         if entry_point is None:
             raise ValueError("entry_point is required: the path of the training script (e.g. 'train.py').")
         common.require_versions("PyTorch", framework_version, py_version, image_uri)
+        common.warn_if_py2("pytorch", py_version)
         self.framework_version = framework_version
         self.py_version = py_version
+        # V2 checks the versions against the registry when it first needs the image (fit)
         self._full_version = None
         if image_uri is None:
-            self._full_version = common.check_versions("pytorch", framework_version, py_version)
+            self._full_version = common.resolve_version_leniently("pytorch", framework_version)
         if "enable_sagemaker_metrics" not in kwargs and framework_version:
             try:
                 if Version(framework_version) >= Version("1.3"):
@@ -70,4 +72,9 @@ class PyTorch(dist.TorchLaunchHyperparameters, Framework):
             distribution["smdistributed"] = {"dataparallel": distribution.pop("pytorchddp")}
         self._set_launch_options(distribution, "pytorch", self._full_version, py_version, image_uri, entry_point,
                                  compiler_config)
+
+    def _validate_job_settings(self) -> None:
+        super()._validate_job_settings()
+        if self.image_uri is None:
+            common.check_versions("pytorch", self.framework_version, self.py_version)
 

@@ -38,14 +38,16 @@ class PyTorchModel(FrameworkServingModel):
                  predictor_cls: Optional[Callable] = PyTorchPredictor, model_server_workers: Optional[int] = None,
                  **kwargs: Any):
         common.require_versions("PyTorchModel", framework_version, py_version, image_uri)
-        if image_uri is None:
-            common.check_versions("pytorch", framework_version, py_version, image_scope="inference")
-        if py_version == "py2":
-            logger.warning("py2 images are deprecated; use a py3 version.")
+        common.warn_if_py2("pytorch", py_version)
         self.framework_version = framework_version
         self.py_version = py_version
         super().__init__(model_data, image_uri, role, entry_point, predictor_cls=predictor_cls, **kwargs)
         self.model_server_workers = model_server_workers
+
+    def _validate_model_settings(self) -> None:
+        super()._validate_model_settings()
+        if self.image_uri is None:  # V2 checks the versions when it looks the image up
+            common.check_versions("pytorch", self.framework_version, self.py_version, image_scope="inference")
 
     def serving_image_uri(self, region_name: str, instance_type: Optional[str], accelerator_type: Optional[str] = None,
                           serverless_inference_config: Any = None) -> str:

@@ -7,7 +7,7 @@ from sagemaker_estimators import image_uris
 from sagemaker_estimators.estimators.base import renamed_kwargs
 from sagemaker_estimators.estimators.framework import Framework
 from sagemaker_estimators.frameworks import common
-from sagemaker_estimators.validation import ConfigurationError
+from sagemaker_estimators.validation import UnsupportedSettingError
 
 
 class SKLearn(Framework):
@@ -33,14 +33,14 @@ class SKLearn(Framework):
         kwargs.update(renamed)
         common.require_versions("SKLearn", framework_version, py_version, image_uri)
         if py_version and py_version != "py3":
-            raise ValueError(f"py_version={py_version!r}: the scikit-learn image only supports 'py3'.")
+            raise UnsupportedSettingError(f"py_version={py_version!r}: the scikit-learn image only supports 'py3'.")
         instance_type = kwargs.get("instance_type")
         if common.is_gpu_instance(instance_type):
             raise ValueError(f"instance_type={instance_type!r}: GPU instances are not supported by scikit-learn; "
                              "use a CPU instance type such as 'ml.m5.xlarge'.")
         instance_count = kwargs.get("instance_count")
         if instance_count not in (None, 1):
-            raise ConfigurationError(
+            raise UnsupportedSettingError(
                 f"instance_count={instance_count!r}: Scikit-Learn does not support distributed training. "
                 "Please remove the 'instance_count' argument or set 'instance_count=1' when initializing SKLearn."
             )

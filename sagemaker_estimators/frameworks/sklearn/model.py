@@ -9,6 +9,7 @@ from typing import Any, Callable, Optional
 
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks import common
+from sagemaker_estimators.validation import UnsupportedSettingError
 from sagemaker_estimators.serving.deserializers import NumpyDeserializer
 from sagemaker_estimators.serving.model import FrameworkServingModel
 from sagemaker_estimators.serving.predictor import Predictor
@@ -35,13 +36,17 @@ class SKLearnModel(FrameworkServingModel):
                  **kwargs: Any):
         common.require_versions("SKLearnModel", framework_version, py_version, image_uri)
         if py_version and py_version != "py3":
-            raise ValueError(f"py_version={py_version!r}: Scikit-learn images only support Python 3; use 'py3'.")
-        if image_uri is None:
-            common.check_versions("sklearn", framework_version, py_version, image_scope="inference")
+            raise UnsupportedSettingError(
+                f"py_version={py_version!r}: Scikit-learn images only support Python 3; use 'py3'.")
         self.framework_version = framework_version
         self.py_version = py_version
         super().__init__(model_data, image_uri, role, entry_point, predictor_cls=predictor_cls, **kwargs)
         self.model_server_workers = model_server_workers
+
+    def _validate_model_settings(self) -> None:
+        super()._validate_model_settings()
+        if self.image_uri is None:  # V2 checks the versions when it looks the image up
+            common.check_versions("sklearn", self.framework_version, self.py_version, image_scope="inference")
 
     def serving_image_uri(self, region_name: str, instance_type: Optional[str],
                           serverless_inference_config: Any = None) -> str:

@@ -40,14 +40,17 @@ class XGBoostModel(FrameworkServingModel):
             message = unsupported_reason(framework_version)
             if message:
                 raise ValueError(message)
-            if image_uri is None:
-                from sagemaker_estimators.frameworks import common
-
-                common.check_versions("xgboost", framework_version, None, image_scope="inference")
         super().__init__(model_data, image_uri, role, entry_point, predictor_cls=predictor_cls, **kwargs)
         self.py_version = py_version
         self.framework_version = framework_version
         self.model_server_workers = model_server_workers
+
+    def _validate_model_settings(self) -> None:
+        super()._validate_model_settings()
+        if self.image_uri is None:  # V2 checks the versions when it looks the image up
+            from sagemaker_estimators.frameworks import common
+
+            common.check_versions("xgboost", self.framework_version, None, image_scope="inference")
 
     def serving_image_uri(self, region_name: str, instance_type: Optional[str],
                           serverless_inference_config: Any = None) -> str:

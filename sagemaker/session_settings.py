@@ -1,0 +1,7 @@
+"""V2 import path ``sagemaker.session_settings``."""
+from sagemaker_estimators import _facade
+from sagemaker_estimators.session_settings import SessionSettings
+
+_facade.install()
+
+__all__ = ["SessionSettings"]
