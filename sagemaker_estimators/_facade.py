@@ -55,6 +55,7 @@ SUBMODULES = frozenset(
         "serverless",
         "async_inference",
         "model_monitor",
+        "config",
     }
 )
 
