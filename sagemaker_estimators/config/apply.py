@@ -235,3 +235,38 @@ def session_defaults(config: Config, *, default_bucket: Optional[str],
         "default_bucket_prefix": resolve_value(default_bucket_prefix, k.SESSION_DEFAULT_S3_OBJECT_KEY_PREFIX_PATH,
                                                config),
     }
+
+
+# processing -----------------------------------------------------------------------------------
+#: ProcessingInputs may hold a DatasetDefinition or an S3Input, and Athena or Redshift, not both (V2's rule)
+PROCESSING_INPUT_UNIONS = (("DatasetDefinition", "S3Input"),
+                           ("DatasetDefinition.AthenaDatasetDefinition", "DatasetDefinition.RedshiftDatasetDefinition"))
+
+
+def processing_inputs(config: Config, *, tags: Optional[List[Dict[str, str]]], network_config: Optional[dict],
+                      inputs: Optional[List[Dict[str, Any]]], role_arn: Optional[str],
+                      output_config: Optional[dict], resources: Optional[dict], environment: Any) -> Dict[str, Any]:
+    """CreateProcessingJob fields with the ``SageMaker.ProcessingJob`` config applied, in V2's
+    ``Session.process`` order: Tags appended; NetworkConfig's inter-container encryption filled,
+    then the whole NetworkConfig merged; ProcessingInputs merged item by item; RoleArn;
+    ProcessingOutputConfig and ProcessingResources merged; Environment.
+
+    The keys of the result are the arguments' names.  (A Processor's own constructor
+    defaults - role, KMS keys, subnets, security groups, isolation, environment - are
+    resolved with :func:`~sagemaker_estimators.config.resolve.resolve_value` and the
+    ``PROCESSING_JOB_*_PATH`` constants of :mod:`~sagemaker_estimators.config.keys`.)
+    """
+    from sagemaker_estimators.config.resolve import set_nested_default
+
+    network_config = set_nested_default(network_config, [k.ENABLE_INTER_CONTAINER_TRAFFIC_ENCRYPTION],
+                                        k.PROCESSING_JOB_INTER_CONTAINER_ENCRYPTION_PATH, config)
+    return {
+        "tags": append_config_tags(tags, k.PROCESSING_JOB_TAGS_PATH, config),
+        "inputs": merge_list_with_config(inputs, k.PROCESSING_JOB_INPUTS_PATH, config,
+                                         union_key_paths=PROCESSING_INPUT_UNIONS),
+        "role_arn": resolve_value(role_arn, k.PROCESSING_JOB_ROLE_ARN_PATH, config),
+        "network_config": merge_with_config(network_config, k.PROCESSING_JOB_NETWORK_CONFIG_PATH, config),
+        "output_config": merge_with_config(output_config, k.PROCESSING_OUTPUT_CONFIG_PATH, config),
+        "resources": merge_with_config(resources, k.PROCESSING_JOB_PROCESSING_RESOURCES_PATH, config),
+        "environment": resolve_value(environment, k.PROCESSING_JOB_ENVIRONMENT_PATH, config),
+    }

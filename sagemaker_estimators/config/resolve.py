@@ -71,6 +71,17 @@ def resolve_value(direct_input: Any, key_path: str, config: Optional[Dict[str, A
     return default_value
 
 
+def resolve_value_from_config(direct_input: Any = None, config_path: Optional[str] = None,
+                              default_value: Any = None, sagemaker_session: Any = None,
+                              sagemaker_config: Optional[Dict[str, Any]] = None) -> Any:
+    """V2's ``sagemaker.utils.resolve_value_from_config`` signature over :func:`resolve_value`.
+
+    The config is the session's ``sagemaker_config`` when a session is given, else ``sagemaker_config``.
+    """
+    config = config_of(sagemaker_session) if sagemaker_session is not None else sagemaker_config
+    return resolve_value(direct_input, config_path or "", config, default_value)
+
+
 def merge_with_config(source: Optional[Dict[str, Any]], key_path: str,
                       config: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
     """The config mapping at ``key_path`` overlaid with ``source`` (source keys win, recursively).

@@ -97,3 +97,48 @@ def test_applied_values_are_logged_by_key_and_values_only_at_debug(caplog):
         resolve_value(None, k.TRAINING_JOB_ENVIRONMENT_PATH, CONFIG)
     assert "SageMaker.TrainingJob.Environment" in caplog.text
     assert "hidden" not in caplog.text and "'A': '1'" in caplog.text
+
+
+def test_processing_inputs_follow_v2_session_process():
+    from sagemaker_estimators.config.apply import processing_inputs
+
+    config = {"SchemaVersion": "1.0", "SageMaker": {"ProcessingJob": {
+        "RoleArn": "arn:aws:iam::123456789012:role/ProcRole",
+        "NetworkConfig": {"EnableInterContainerTrafficEncryption": True,
+                          "VpcConfig": {"Subnets": ["s"], "SecurityGroupIds": ["g"]}},
+        "ProcessingOutputConfig": {"KmsKeyId": "out"},
+        "ProcessingResources": {"ClusterConfig": {"VolumeKmsKeyId": "vol"}},
+        "Environment": {"P": "1"},
+        "Tags": [{"Key": "p", "Value": "1"}],
+        "ProcessingInputs": [{"DatasetDefinition": {"RedshiftDatasetDefinition": {"KmsKeyId": "r"}}}],
+    }}}
+    resolved = processing_inputs(
+        config, tags=None, network_config=None, role_arn=None,
+        inputs=[{"InputName": "a", "S3Input": {"S3Uri": "s3://b/k"}}],
+        output_config={"Outputs": []}, resources={"ClusterConfig": {"InstanceCount": 1}}, environment=None)
+    assert resolved["role_arn"].endswith("ProcRole")
+    assert resolved["network_config"] == {"EnableInterContainerTrafficEncryption": True,
+                                          "VpcConfig": {"Subnets": ["s"], "SecurityGroupIds": ["g"]}}
+    assert resolved["output_config"] == {"Outputs": [], "KmsKeyId": "out"}
+    assert resolved["resources"] == {"ClusterConfig": {"InstanceCount": 1, "VolumeKmsKeyId": "vol"}}
+    assert resolved["environment"] == {"P": "1"} and resolved["tags"] == [{"Key": "p", "Value": "1"}]
+    assert resolved["inputs"] == [{"InputName": "a", "S3Input": {"S3Uri": "s3://b/k"}}]  # S3Input: no dataset merge
+    mine = processing_inputs(config, tags=None, network_config={"EnableInterContainerTrafficEncryption": False},
+                             inputs=None, role_arn="arn:aws:iam::123456789012:role/Mine", output_config=None,
+                             resources=None, environment={"P": "mine"})
+    assert mine["network_config"]["EnableInterContainerTrafficEncryption"] is False
+    assert mine["role_arn"].endswith("Mine") and mine["environment"] == {"P": "mine"}
+
+
+def test_v2_signature_wrapper_reads_the_session_config():
+    from types import SimpleNamespace
+
+    from sagemaker_estimators.config.resolve import resolve_value_from_config
+
+    session = SimpleNamespace(sagemaker_config=CONFIG)
+    assert resolve_value_from_config(None, k.TRAINING_JOB_ROLE_ARN_PATH, sagemaker_session=session).endswith(
+        "ConfigRole")
+    assert resolve_value_from_config(None, k.TRAINING_JOB_ROLE_ARN_PATH, sagemaker_config=CONFIG).endswith(
+        "ConfigRole")
+    assert resolve_value_from_config("x", k.TRAINING_JOB_ROLE_ARN_PATH, sagemaker_session=session) == "x"
+    assert resolve_value_from_config(None, None, default_value=3) == 3
