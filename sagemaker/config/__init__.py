@@ -117,7 +117,18 @@ from sagemaker_estimators.config.schema import ConfigValidationError  # noqa: F4
 
 _facade.install()
 
+
+def __getattr__(name: str):
+    if name == "SAGEMAKER_PYTHON_SDK_CONFIG_SCHEMA":
+        from sagemaker_estimators.config.schema import json_schema
+
+        value = json_schema()
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = ["load_sagemaker_config", "validate_sagemaker_config", "load_local_mode_config",
-           "ConfigValidationError", "ConfigLocationError"] + [
+           "ConfigValidationError", "ConfigLocationError", "SAGEMAKER_PYTHON_SDK_CONFIG_SCHEMA"] + [
     name for name in dir() if name.isupper()
 ]

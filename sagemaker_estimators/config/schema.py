@@ -55,6 +55,10 @@ class Node:
     def check(self, value: Any, path: str) -> None:
         raise NotImplementedError
 
+    def json_schema(self) -> Dict[str, Any]:
+        """The same rule as a JSON-schema fragment."""
+        raise NotImplementedError
+
 
 class Text(Node):
     """A string; ``pattern`` must be found in it (as a JSON-schema pattern is), lengths in characters."""
@@ -81,6 +85,18 @@ class Text(Node):
             raise ConfigValidationError(path, f"{value!r} is not {self.hint or 'valid'} "
                                               f"(pattern {self.pattern.pattern!r})")
 
+    def json_schema(self) -> Dict[str, Any]:
+        fragment: Dict[str, Any] = {"type": "string"}
+        if self.choices is not None:
+            fragment["enum"] = list(self.choices)
+        if self.min_length:
+            fragment["minLength"] = self.min_length
+        if self.max_length is not None:
+            fragment["maxLength"] = self.max_length
+        if self.pattern is not None:
+            fragment["pattern"] = self.pattern.pattern
+        return fragment
+
 
 class Flag(Node):
     """true or false."""
@@ -88,6 +104,9 @@ class Flag(Node):
     def check(self, value: Any, path: str) -> None:
         if not isinstance(value, bool):
             raise ConfigValidationError(path, f"expected true or false, got {_kind(value)}")
+
+    def json_schema(self) -> Dict[str, Any]:
+        return {"type": "boolean"}
 
 
 class Items(Node):
@@ -107,6 +126,12 @@ class Items(Node):
             raise ConfigValidationError(path, f"expected at most {self.max_items} items, got {len(value)}")
         for index, item in enumerate(value):
             self.item.check(item, f"{path}[{index}]")
+
+    def json_schema(self) -> Dict[str, Any]:
+        fragment: Dict[str, Any] = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items}
+        if self.max_items is not None:
+            fragment["maxItems"] = self.max_items
+        return fragment
 
 
 class Section(Node):
@@ -133,6 +158,14 @@ class Section(Node):
                     _join(path, name), f"unknown key; valid keys here: {sorted(self.fields)}")
             node.check(item, _join(path, name))
 
+    def json_schema(self) -> Dict[str, Any]:
+        fragment: Dict[str, Any] = {"type": "object", "additionalProperties": self.open}
+        if self.fields:
+            fragment["properties"] = {name: node.json_schema() for name, node in self.fields.items()}
+        if self.required:
+            fragment["required"] = list(self.required)
+        return fragment
+
 
 class TextMap(Node):
     """A mapping of names (each must contain a match of ``key_pattern``) to strings (environment, parameters)."""
@@ -151,6 +184,13 @@ class TextMap(Node):
             if not isinstance(name, str) or not self.key_pattern.search(name):
                 raise ConfigValidationError(_join(path, name), "invalid name (letters, digits and '_' expected)")
             self.value.check(item, _join(path, name))
+
+    def json_schema(self) -> Dict[str, Any]:
+        fragment: Dict[str, Any] = {"type": "object", "additionalProperties": False,
+                                    "patternProperties": {self.key_pattern.pattern: self.value.json_schema()}}
+        if self.max_entries is not None:
+            fragment["maxProperties"] = self.max_entries
+        return fragment
 
 
 # building blocks (limits are SageMaker's API limits, as in V2's format) ---------------------
@@ -369,6 +409,12 @@ def validate(config: Any, source: Optional[str] = None) -> None:
         if source and not error.source:
             raise error.with_source(source) from None
         raise
+
+
+def json_schema() -> Dict[str, Any]:
+    """The format as a JSON schema (draft 2020-12), for tools that validate with a schema library."""
+    document = _document().json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **document}
 
 
 def known_key_paths(node: Optional[Node] = None, path: str = "") -> List[Tuple[str, str]]:

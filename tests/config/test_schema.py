@@ -84,3 +84,20 @@ def test_errors_name_the_source_and_the_key(document, key, problem):
     assert error.key == key and error.source == "/etc/team/config.yaml"
     assert problem in str(error) and "/etc/team/config.yaml" in str(error)
     assert isinstance(error, ValueError)
+
+
+def test_the_json_schema_decides_as_the_validator_does():
+    """SAGEMAKER_PYTHON_SDK_CONFIG_SCHEMA (for code that validates with jsonschema) agrees with validate()."""
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
+    from sagemaker.config import SAGEMAKER_PYTHON_SDK_CONFIG_SCHEMA as schema
+
+    jsonschema.validate(FULL, schema)
+    bad = [{}, {"SchemaVersion": 1.0}, {"SchemaVersion": "1.0", "SageMaker": {"TrainingJob": {"Vpc": {}}}},
+           {"SchemaVersion": "1.0", "SageMaker": {"TrainingJob": {"RoleArn": "my-role-name-is-long"}}},
+           {"SchemaVersion": "1.0", "SageMaker": {"TrainingJob": {"Environment": {"1": "x"}}}},
+           {"SchemaVersion": "1.0", "SageMaker": {"TrainingJob": {"Tags": [{"Key": "a"}]}}}]
+    for document in bad:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(document, schema)
+        with pytest.raises(ConfigValidationError):
+            validate(document)
