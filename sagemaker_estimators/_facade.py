@@ -84,6 +84,7 @@ SUBMODULES = frozenset(
         "base_serializers",
         "base_deserializers",
         "base_predictor",
+        "config",
     }
 )
 

@@ -42,8 +42,10 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
         default_bucket: bucket for code, models and outputs (default
             ``sagemaker-{region}-{account}``, created when missing).
         settings: a :class:`~sagemaker_estimators.session_settings.SessionSettings` (default: its defaults).
-        sagemaker_config: a SageMaker defaults dict (accepted; V2's config files are not read).
-        default_bucket_prefix: key prefix inside the default bucket.
+        sagemaker_config: a SageMaker defaults dict (V2's format); when not given the admin and
+            user ``config.yaml`` files are read and merged (see :mod:`sagemaker_estimators.config`).
+        default_bucket_prefix: key prefix inside the default bucket (default: the config's
+            ``SageMaker.PythonSDK.Modules.Session.DefaultS3ObjectKeyPrefix``).
     """
 
     local_mode = False
@@ -73,18 +75,33 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
         self.sagemaker_metrics_client = sagemaker_metrics_client
         self._clients: Dict[str, Any] = {}
         self._s3_resource = None
-        self._default_bucket_name_override = default_bucket
         self._default_bucket: Optional[str] = None
         self._default_bucket_set_by_sdk = False
         self._account_id: Optional[str] = None
-        self.default_bucket_prefix = default_bucket_prefix.strip("/") if default_bucket_prefix else None
         if settings is None:
             from sagemaker_estimators.session_settings import SessionSettings
 
             settings = SessionSettings()
         self.settings = settings
-        self.sagemaker_config = sagemaker_config
+        self.sagemaker_config = self._load_sagemaker_config(sagemaker_config)
+        from sagemaker_estimators.config.apply import session_defaults
+
+        defaults = session_defaults(self.sagemaker_config, default_bucket=default_bucket,
+                                    default_bucket_prefix=default_bucket_prefix)
+        self._default_bucket_name_override = defaults["default_bucket"]
+        prefix = defaults["default_bucket_prefix"]
+        self.default_bucket_prefix = prefix.strip("/") if prefix else None
         self.config: Optional[Dict[str, Any]] = None
+
+    def _load_sagemaker_config(self, given: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+        """The defaults config: ``given`` (validated) or the admin and user files, read now."""
+        from sagemaker_estimators.config import loader
+
+        if given:
+            loader.validate_sagemaker_config(given)
+            return given
+        from_s3 = any(path.startswith(loader.S3_PREFIX) for path, _ in loader.config_locations())
+        return loader.load_sagemaker_config(s3_resource=self.s3_resource if from_s3 else None)
 
     # clients -----------------------------------------------------------------
     @property
@@ -358,10 +375,20 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
 
     # training ------------------------------------------------------------------
     def train(self, input_mode: str, input_config: Optional[List[Dict[str, Any]]], **kwargs: Any) -> Dict[str, Any]:
-        """Create a training job from V2's ``Session.train`` arguments; return the request sent."""
+        """Create a training job from V2's ``Session.train`` arguments; return the request sent.
+
+        Arguments left unset take the defaults config's ``SageMaker.TrainingJob`` values.
+        """
+        from sagemaker_estimators.config.apply import training_inputs, training_request_with_config
         from sagemaker_estimators.estimators.requests import training_job_request
 
-        request = training_job_request(input_mode=input_mode, input_config=input_config, **kwargs)
+        kwargs.update(training_inputs(
+            self.sagemaker_config, role=kwargs.get("role"),
+            encrypt_inter_container_traffic=kwargs.get("encrypt_inter_container_traffic"),
+            enable_network_isolation=kwargs.get("enable_network_isolation"),
+            environment=kwargs.get("environment")))
+        request = training_request_with_config(
+            training_job_request(input_mode=input_mode, input_config=input_config, **kwargs), self.sagemaker_config)
         self.create_training_job(request)
         return request
 

@@ -173,10 +173,25 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         self.entry_point = entry_point
         self.dependencies = list(dependencies or [])
         self.uploaded_code = None
-        self.subnets = subnets
-        self.security_group_ids = security_group_ids
 
         self.sagemaker_session = self._session_for(instance_type, sagemaker_session, instance_count)
+        from sagemaker_estimators.config.apply import estimator_defaults
+        from sagemaker_estimators.config.resolve import config_of
+
+        # unset arguments take the SageMaker defaults config's values (V2's precedence)
+        defaults = estimator_defaults(
+            config_of(self.sagemaker_session), role=role, output_kms_key=output_kms_key,
+            volume_kms_key=volume_kms_key, subnets=subnets, security_group_ids=security_group_ids,
+            encrypt_inter_container_traffic=encrypt_inter_container_traffic,
+            debugger_hook_config=debugger_hook_config, enable_network_isolation=enable_network_isolation,
+            disable_profiler=disable_profiler, environment=environment, instance_type=instance_type,
+            instance_groups=instance_groups)
+        role, output_kms_key, volume_kms_key = defaults["role"], defaults["output_kms_key"], defaults["volume_kms_key"]
+        # the half-VPC check above is on the caller's arguments, as V2 makes it; values the
+        # config fills in are not checked here (V2 accepts them at construction)
+        subnets, security_group_ids = defaults["subnets"], defaults["security_group_ids"]
+        self.subnets = subnets
+        self.security_group_ids = security_group_ids
         if (
             output_path
             and not self.sagemaker_session.local_mode
@@ -207,24 +222,25 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         self.enable_infra_check = enable_infra_check
         self.container_entry_point = container_entry_point
         self.container_arguments = container_arguments
-        self.encrypt_inter_container_traffic = bool(encrypt_inter_container_traffic)
+        self.encrypt_inter_container_traffic = bool(defaults["encrypt_inter_container_traffic"])
         self.use_spot_instances = use_spot_instances
         self.max_wait = max_wait
         self.checkpoint_s3_uri = checkpoint_s3_uri
         self.checkpoint_local_path = checkpoint_local_path
+        debugger_hook_config = defaults["debugger_hook_config"]
         self.debugger_hook_config = {} if debugger_hook_config is True else debugger_hook_config
         self.tensorboard_output_config = tensorboard_output_config
         self.debugger_rule_configs = None
         self.collection_configs = None
         self.enable_sagemaker_metrics = enable_sagemaker_metrics
-        self._enable_network_isolation = bool(enable_network_isolation)
+        self._enable_network_isolation = bool(defaults["enable_network_isolation"])
         self.profiler_rule_configs = None
         self.profiler_config = profiler_config
-        self.disable_profiler = bool(disable_profiler)
+        self.disable_profiler = bool(defaults["disable_profiler"])
         region = self.sagemaker_session.boto_region_name
         if not dbg.region_supports_profiler(region) or dbg.instance_type_disables_profiler(instance_type):
             self.disable_profiler = True
-        self.environment = environment
+        self.environment = defaults["environment"]
         self.max_retry_attempts = max_retry_attempts
         self.disable_output_compression = disable_output_compression
         self.training_plan = training_plan
@@ -500,7 +516,9 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         if (self.use_spot_instances or self.checkpoint_s3_uri or self.checkpoint_local_path) and local_mode:
             raise ValueError("Spot training and checkpoints (use_spot_instances, checkpoint_s3_uri, "
                              "checkpoint_local_path) are not supported in local mode.")
-        return req.training_job_request(
+        from sagemaker_estimators.config.apply import training_request_with_config
+
+        return training_request_with_config(req.training_job_request(
             input_mode=input_mode,
             input_config=input_config,
             role=role_arn,
@@ -546,7 +564,7 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                 {"EnableSessionTagChaining": self._enable_session_tag_chaining}
                 if self._enable_session_tag_chaining is not None else None
             ),
-        )
+        ), getattr(self.sagemaker_session, "sagemaker_config", None))
 
     def fit(
         self,

@@ -120,7 +120,7 @@ class Model:
         self.endpoint_name: Optional[str] = None
         self.inference_component_name = None
         self._is_compiled_model = False
-        self._enable_network_isolation = bool(enable_network_isolation)
+        self._enable_network_isolation = enable_network_isolation
         self.env = dict(env) if env else {}
         self.model_kms_key = model_kms_key
         self.image_config = image_config
@@ -140,6 +140,8 @@ class Model:
         self.accept_eula: Optional[bool] = None
         self.model_reference_arn = model_reference_arn
         self._tags: Optional[List[Dict[str, str]]] = None
+        if sagemaker_session is not None:
+            self._apply_sagemaker_config()
 
     # checks ---------------------------------------------------------------------------
     def _validate_model_settings(self) -> None:
@@ -223,16 +225,27 @@ class Model:
 
     # session and names ---------------------------------------------------------------
     def _init_sagemaker_session_if_does_not_exist(self, instance_type: Optional[str] = None) -> None:
-        if self.sagemaker_session:
-            return
-        if is_local_instance_type(instance_type):
-            from sagemaker_estimators.local.session import LocalSession
+        if not self.sagemaker_session:
+            if is_local_instance_type(instance_type):
+                from sagemaker_estimators.local.session import LocalSession
 
-            self.sagemaker_session = LocalSession()
-        else:
-            from sagemaker_estimators.session import Session
+                self.sagemaker_session = LocalSession()
+            else:
+                from sagemaker_estimators.session import Session
 
-            self.sagemaker_session = Session()
+                self.sagemaker_session = Session()
+        self._apply_sagemaker_config()
+
+    def _apply_sagemaker_config(self) -> None:
+        """Fill role, VPC config and network isolation the user left unset from ``SageMaker.Model`` defaults."""
+        from sagemaker_estimators.config.apply import model_defaults
+        from sagemaker_estimators.config.resolve import config_of
+
+        resolved = model_defaults(config_of(self.sagemaker_session), role=self.role, vpc_config=self.vpc_config,
+                                  enable_network_isolation=self._enable_network_isolation)
+        self.role = resolved["role"]
+        self.vpc_config = resolved["vpc_config"]
+        self._enable_network_isolation = resolved["enable_network_isolation"]
 
     def _local_code(self) -> bool:
         session = self.sagemaker_session
@@ -384,7 +397,8 @@ class Model:
             raise ValueError("Role can not be null for deploying a model")
         self.sagemaker_session.create_model(
             name=self.name, role=self.role, container_defs=container, vpc_config=self.vpc_config,
-            enable_network_isolation=self._enable_network_isolation, tags=format_tags(tags),
+            enable_network_isolation=self._enable_network_isolation,
+            tags=tags if isinstance(tags, list) else format_tags(tags),
         )
 
     def create(self, instance_type: Optional[str] = None, accelerator_type: Optional[str] = None,

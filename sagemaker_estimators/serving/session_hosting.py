@@ -62,25 +62,36 @@ def sanitize_vpc_config(vpc_config: Any) -> Optional[Dict[str, List[str]]]:
 
 
 class HostingMixin:
-    """Session methods for models, endpoints and transform jobs."""
+    """Session methods for models, endpoints and transform jobs.
+
+    Arguments left unset take the session's defaults config (``sagemaker_config``)
+    values, as V2 does (see :mod:`sagemaker_estimators.config.apply`).
+    """
 
     sagemaker_client: Any
     boto_region_name: str
+    sagemaker_config: Optional[Dict[str, Any]] = None
 
     # models ----------------------------------------------------------------------
     def create_model(self, name: str, role: Optional[str] = None, container_defs: Any = None,
                      vpc_config: Optional[Dict[str, Any]] = None, enable_network_isolation: Optional[bool] = None,
                      primary_container: Any = None, tags: Any = None) -> str:
         """CreateModel; an existing model of that name is reused with a warning (V2). Returns the name."""
+        from sagemaker_estimators.config.apply import model_inputs
+
         if container_defs and primary_container:
             raise ValueError("Both container_defs and primary_container can not be passed as input")
         container_defs = container_defs or primary_container
         if container_defs is None:
             raise ValueError("create_model needs container_defs (see sagemaker.container_def)")
-        if role is None:
+        resolved = model_inputs(self.sagemaker_config, role=role, container_defs=container_defs,
+                                vpc_config=vpc_config, enable_network_isolation=enable_network_isolation,
+                                tags=tags if isinstance(tags, list) else req.format_tags(tags))
+        if resolved["role"] is None:
             raise ValueError("role is required to create a model: pass an IAM role ARN or name.")
-        request = req.model_request(name, self.expand_role(role), container_defs, vpc_config,
-                                    bool(enable_network_isolation), tags)
+        request = req.model_request(name, self.expand_role(resolved["role"]), resolved["container_defs"],
+                                    resolved["vpc_config"], bool(resolved["enable_network_isolation"]),
+                                    resolved["tags"])
         logger.info("Creating model with name: %s", name)
         logger.debug("CreateModel request: %s", json.dumps(request, default=str))
         try:
@@ -117,6 +128,8 @@ class HostingMixin:
                                production_variants: Optional[List[Dict[str, Any]]] = None,
                                role: Optional[str] = None) -> str:
         """CreateEndpointConfig with one variant of ``model_name`` (or ``production_variants``)."""
+        from sagemaker_estimators.config.apply import endpoint_config_inputs
+
         if production_variants is None:
             production_variants = [req.production_variant(
                 model_name, instance_type, initial_instance_count, accelerator_type=accelerator_type,
@@ -125,12 +138,17 @@ class HostingMixin:
                 container_startup_health_check_timeout=container_startup_health_check_timeout,
                 routing_config=routing_config, inference_ami_version=inference_ami_version,
             )]
+        resolved = endpoint_config_inputs(
+            self.sagemaker_config, production_variants=production_variants, kms_key=kms_key,
+            tags=req.format_tags(tags) or [], data_capture_config=data_capture_config_dict,
+            async_inference_config=async_inference_config_dict, instance_type=instance_type)
         role_arn = None
         if not any("ModelName" in variant for variant in production_variants):
             role_arn = self.expand_role(role) if role else None
         request = req.endpoint_config_request(
-            name, production_variants, tags=tags, kms_key=kms_key, data_capture_config=data_capture_config_dict,
-            async_inference_config=async_inference_config_dict, explainer_config=explainer_config_dict,
+            name, resolved["production_variants"], tags=resolved["tags"], kms_key=resolved["kms_key"],
+            data_capture_config=resolved["data_capture_config"],
+            async_inference_config=resolved["async_inference_config"], explainer_config=explainer_config_dict,
             role_arn=role_arn, tags_always=True,
         )
         logger.info("Creating endpoint-config with name %s", name)
@@ -194,6 +212,9 @@ class HostingMixin:
     def create_endpoint(self, endpoint_name: str, config_name: str, tags: Any = None, wait: bool = True,
                         live_logging: bool = False) -> str:
         """CreateEndpoint (``Tags`` always sent); with ``wait`` block until it is InService."""
+        from sagemaker_estimators.config.apply import endpoint_tags
+
+        tags = endpoint_tags(tags if isinstance(tags, list) else req.format_tags(tags), self.sagemaker_config)
         request = req.endpoint_request(endpoint_name, config_name, tags)
         logger.info("Creating endpoint with name %s", endpoint_name)
         response = self.sagemaker_client.create_endpoint(**request)
@@ -272,12 +293,19 @@ class HostingMixin:
                                           enable_network_isolation: Optional[bool] = None,
                                           role: Optional[str] = None) -> str:
         """CreateEndpointConfig + CreateEndpoint, both named ``name``."""
+        from sagemaker_estimators.config.apply import endpoint_config_inputs
+
+        tags = tags if isinstance(tags, list) else req.format_tags(tags)
+        resolved = endpoint_config_inputs(
+            self.sagemaker_config, production_variants=production_variants, kms_key=kms_key, tags=tags,
+            data_capture_config=data_capture_config_dict, async_inference_config=async_inference_config_dict)
         role_arn = role
         if not any("ModelName" in variant for variant in production_variants) and role is not None:
             role_arn = self.expand_role(role)
         request = req.endpoint_config_request(
-            name, production_variants, tags=tags, kms_key=kms_key, data_capture_config=data_capture_config_dict,
-            async_inference_config=async_inference_config_dict, explainer_config=explainer_config_dict,
+            name, resolved["production_variants"], tags=resolved["tags"], kms_key=resolved["kms_key"],
+            data_capture_config=resolved["data_capture_config"],
+            async_inference_config=resolved["async_inference_config"], explainer_config=explainer_config_dict,
             vpc_config=vpc_config, enable_network_isolation=enable_network_isolation, role_arn=role_arn,
         )
         logger.info("Creating endpoint-config with name %s", name)
@@ -342,12 +370,18 @@ class HostingMixin:
                   model_client_config: Optional[Dict[str, Any]] = None,
                   batch_data_capture_config: Any = None) -> Dict[str, Any]:
         """CreateTransformJob from V2's ``Session.transform`` arguments; returns the request sent."""
+        from sagemaker_estimators.config.apply import transform_inputs
+
         capture = batch_data_capture_config._to_request_dict() if batch_data_capture_config is not None else None
+        resolved = transform_inputs(self.sagemaker_config, tags=tags if isinstance(tags, list) else
+                                    req.format_tags(tags), output_config=output_config,
+                                    resource_config=resource_config, env=env, data_capture_config=capture)
         request = req.transform_job_request(
-            job_name, model_name, input_config, output_config, resource_config, strategy=strategy,
-            max_concurrent_transforms=max_concurrent_transforms, max_payload=max_payload, env=env, tags=tags,
-            data_processing=data_processing, experiment_config=experiment_config,
-            model_client_config=model_client_config, data_capture_config=capture,
+            job_name, model_name, input_config, resolved["output_config"], resolved["resource_config"],
+            strategy=strategy, max_concurrent_transforms=max_concurrent_transforms, max_payload=max_payload,
+            env=resolved["env"], tags=resolved["tags"], data_processing=data_processing,
+            experiment_config=experiment_config, model_client_config=model_client_config,
+            data_capture_config=resolved["data_capture_config"],
         )
         logger.info("Creating transform job with name: %s", job_name)
         logger.debug("Transform request: %s", json.dumps(request, default=str))

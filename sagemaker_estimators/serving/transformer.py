@@ -90,9 +90,14 @@ class Transformer:
 
                 sagemaker_session = Session()
         self.sagemaker_session = sagemaker_session
-        self.volume_kms_key = volume_kms_key
-        self.output_kms_key = output_kms_key
-        self.env = env
+        from sagemaker_estimators.config.apply import transformer_defaults
+        from sagemaker_estimators.config.resolve import config_of
+
+        defaults = transformer_defaults(config_of(sagemaker_session), volume_kms_key=volume_kms_key,
+                                        output_kms_key=output_kms_key, env=env)
+        self.volume_kms_key = defaults["volume_kms_key"]
+        self.output_kms_key = defaults["output_kms_key"]
+        self.env = defaults["env"]
 
     def transform(
         self,
