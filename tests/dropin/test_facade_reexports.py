@@ -74,7 +74,9 @@ def test_base_serializers_load_the_record_codec_on_first_use():
 
 def test_framework_packages_reach_their_submodules_as_attributes():
     import sagemaker_estimators._startup  # noqa: F401
+    import sagemaker.huggingface
     import sagemaker.mxnet
+    import sagemaker.pytorch
     import sagemaker.tensorflow
     from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
 
@@ -83,6 +85,8 @@ def test_framework_packages_reach_their_submodules_as_attributes():
     assert sagemaker.tensorflow.training_compiler.config.TrainingCompilerConfig is TrainingCompilerConfig
     assert sagemaker.mxnet.estimator.MXNet is sagemaker.mxnet.MXNet
     assert sagemaker.mxnet.model.FrameworkModel is sagemaker.model.FrameworkModel
+    assert sagemaker.pytorch.processing.PyTorchProcessor.__name__ == "PyTorchProcessor"
+    assert sagemaker.huggingface.llm_utils.get_huggingface_llm_image_uri is sagemaker.huggingface.get_huggingface_llm_image_uri
     with pytest.raises(AttributeError, match="no attribute 'no_such_thing'"):
         sagemaker.tensorflow.no_such_thing
 
