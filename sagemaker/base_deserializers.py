@@ -17,6 +17,13 @@ from sagemaker_estimators.serving.deserializers import (  # noqa: E402
     TorchTensorDeserializer,
 )
 
+#: V2 re-exports the RecordIO-protobuf codec here; it loads on first use
+__getattr__ = _facade.lazy_names(__name__, {
+    "read_records": "sagemaker_estimators.algorithms.numpy_records",
+    "RecordDeserializer": "sagemaker_estimators.algorithms.record_serializers",
+})
+
 __all__ = ["BaseDeserializer", "BytesDeserializer", "CSVDeserializer", "JSONDeserializer", "JSONLinesDeserializer",
            "NumpyDeserializer", "PandasDeserializer", "SimpleBaseDeserializer", "StreamDeserializer",
-           "StringDeserializer", "TorchTensorDeserializer"]
+           "StringDeserializer", "TorchTensorDeserializer", "RecordDeserializer",
+           "read_records"]

@@ -18,6 +18,13 @@ from sagemaker_estimators.serving.serializers import (  # noqa: E402
     TorchTensorSerializer,
 )
 
+#: V2 re-exports the RecordIO-protobuf codec here; it loads on first use
+__getattr__ = _facade.lazy_names(__name__, {
+    "write_numpy_to_dense_tensor": "sagemaker_estimators.algorithms.numpy_records",
+    "RecordSerializer": "sagemaker_estimators.algorithms.record_serializers",
+})
+
 __all__ = ["BaseSerializer", "CSVSerializer", "DataSerializer", "IdentitySerializer", "JSONLinesSerializer",
            "JSONSerializer", "LibSVMSerializer", "NumpySerializer", "SimpleBaseSerializer", "SparseMatrixSerializer",
-           "StringSerializer", "TorchTensorSerializer"]
+           "StringSerializer", "TorchTensorSerializer", "RecordSerializer",
+           "write_numpy_to_dense_tensor"]

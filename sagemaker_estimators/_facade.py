@@ -16,7 +16,7 @@ import importlib
 import os
 import sys
 from types import ModuleType
-from typing import Any, Callable, Dict, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple
 
 #: bare name -> (module, attribute) it is read from
 TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
@@ -83,6 +83,7 @@ SUBMODULES = frozenset(
         "session_settings",
         "base_serializers",
         "base_deserializers",
+        "s3_utils",
         "base_predictor",
         "config",
     }
@@ -130,19 +131,60 @@ def _resolve(module: ModuleType, name: str) -> Any:
     return value
 
 
-def lazy_getattr(package: str, source: str, names: tuple) -> Callable[[str], Any]:
+def lazy_getattr(package: str, source: str, names: Iterable[str],
+                 submodules: Iterable[str] = ()) -> Callable[[str], Any]:
     """A PEP 562 ``__getattr__`` for ``package`` that imports ``names`` from ``source`` on first use.
 
     The framework facades use it so ``from sagemaker.pytorch import PyTorch`` does not pull in
-    the serving stack that ``PyTorchModel`` needs.
+    the serving stack that ``PyTorchModel`` needs.  ``submodules`` are the package's V2
+    submodules (``sagemaker.tensorflow.estimator`` ...), reachable as attributes as in V2.
     """
+    return lazy_names(package, dict.fromkeys(names, source), submodules)
+
+
+def lazy_names(package: str, names: Mapping[str, str], submodules: Iterable[str] = ()) -> Callable[[str], Any]:
+    """A PEP 562 ``__getattr__`` for ``package``: ``names`` maps each name to the module it is read from.
+
+    A name in ``submodules`` is the submodule ``package.name``, imported on first use; one
+    that is not there (yet) is a missing attribute, as ``hasattr`` expects.
+    """
+    sources = dict(names)
+    submodule_names = frozenset(submodules)
 
     def __getattr__(name: str) -> Any:
-        if name in names:
-            return getattr(importlib.import_module(source), name)
+        if name in sources:
+            return getattr(importlib.import_module(sources[name]), name)
+        if name in submodule_names:
+            full_name = f"{package}.{name}"
+            try:
+                return importlib.import_module(full_name)
+            except ModuleNotFoundError as error:
+                if error.name != full_name:
+                    raise
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
+
+
+#: where the names V2's algorithm modules (``sagemaker.amazon.kmeans`` ...) share are defined here
+_ALGORITHM_MODULE_SOURCES: Dict[str, str] = {
+    "Model": "sagemaker_estimators.serving.model",
+    "Predictor": "sagemaker_estimators.serving.predictor",
+    "Session": "sagemaker_estimators.session",
+    "RecordSerializer": "sagemaker_estimators.algorithms.record_serializers",
+    "RecordDeserializer": "sagemaker_estimators.algorithms.record_serializers",
+    "CSVSerializer": "sagemaker_estimators.serving.serializers",
+    "JSONDeserializer": "sagemaker_estimators.serving.deserializers",
+}
+for _name in _ALGORITHMS:
+    _ALGORITHM_MODULE_SOURCES[_name + "Model"] = "sagemaker_estimators.algorithms.models"
+    _ALGORITHM_MODULE_SOURCES[_name + "Predictor"] = "sagemaker_estimators.algorithms.models"
+
+
+def algorithm_module_getattr(package: str, *names: str) -> Callable[[str], Any]:
+    """The ``__getattr__`` of a V2 algorithm module: ``names`` (model, predictor, session,
+    record codecs) load on first use, so importing the estimator does not load the serving stack."""
+    return lazy_names(package, {name: _ALGORITHM_MODULE_SOURCES[name] for name in names})
 
 
 def install(module: Optional[ModuleType] = None) -> None:

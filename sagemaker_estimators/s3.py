@@ -26,6 +26,11 @@ def is_s3_uri(value: Any) -> bool:
     return isinstance(value, str) and value.startswith("s3://") and len(value) > 5 and value[5] != "/"
 
 
+def is_s3_url(url: str) -> bool:
+    """True when ``url``'s scheme is ``s3`` (V2's ``sagemaker.s3_utils.is_s3_url``; no bucket check)."""
+    return urlparse(url).scheme == "s3"
+
+
 def s3_path_join(*args: Optional[str], with_end_slash: bool = False) -> str:
     """Join S3 path parts with single slashes, as V2 does: a leading ``s3://`` of the first part is
     kept, empty parts are skipped and every run of slashes (anywhere else) becomes one."""

@@ -3,7 +3,7 @@ import importlib
 
 _SUBMODULES = frozenset({
     "amazon_estimator", "common", "factorization_machines", "ipinsights", "kmeans", "knn", "lda",
-    "linear_learner", "ntm", "object2vec", "pca", "randomcutforest", "record_pb2",
+    "linear_learner", "ntm", "object2vec", "pca", "randomcutforest", "record_pb2", "validation",
 })
 
 

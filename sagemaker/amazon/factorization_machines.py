@@ -5,7 +5,10 @@ from sagemaker_estimators.algorithms.factorization_machines import Factorization
 
 _facade.install()
 
-#: the model and predictor pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("FactorizationMachinesModel", "FactorizationMachinesPredictor"))
+#: the model, predictor, session and codecs V2 has here pull in the serving stack: loaded on first use only
+__getattr__ = _facade.algorithm_module_getattr(
+    __name__, "FactorizationMachinesModel", "FactorizationMachinesPredictor", "Model", "Predictor", "Session",
+    "RecordSerializer", "RecordDeserializer")
 
-__all__ = ["AmazonAlgorithmEstimatorBase", "FactorizationMachines", "FactorizationMachinesModel", "FactorizationMachinesPredictor"]
+__all__ = ["AmazonAlgorithmEstimatorBase", "FactorizationMachines", "FactorizationMachinesModel",
+           "FactorizationMachinesPredictor", "Model", "Predictor", "Session", "RecordSerializer", "RecordDeserializer"]

@@ -5,7 +5,10 @@ from sagemaker_estimators.algorithms.ipinsights import IPInsights
 
 _facade.install()
 
-#: the model and predictor pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("IPInsightsModel", "IPInsightsPredictor"))
+#: the model, predictor, session and codecs V2 has here pull in the serving stack: loaded on first use only
+__getattr__ = _facade.algorithm_module_getattr(
+    __name__, "IPInsightsModel", "IPInsightsPredictor", "Model", "Predictor", "Session", "CSVSerializer",
+    "JSONDeserializer")
 
-__all__ = ["AmazonAlgorithmEstimatorBase", "IPInsights", "IPInsightsModel", "IPInsightsPredictor"]
+__all__ = ["AmazonAlgorithmEstimatorBase", "IPInsights", "IPInsightsModel", "IPInsightsPredictor", "Model",
+           "Predictor", "Session", "CSVSerializer", "JSONDeserializer"]

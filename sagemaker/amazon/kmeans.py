@@ -5,7 +5,10 @@ from sagemaker_estimators.algorithms.kmeans import KMeans
 
 _facade.install()
 
-#: the model and predictor pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("KMeansModel", "KMeansPredictor"))
+#: the model, predictor, session and codecs V2 has here pull in the serving stack: loaded on first use only
+__getattr__ = _facade.algorithm_module_getattr(
+    __name__, "KMeansModel", "KMeansPredictor", "Model", "Predictor", "Session", "RecordSerializer",
+    "RecordDeserializer")
 
-__all__ = ["AmazonAlgorithmEstimatorBase", "KMeans", "KMeansModel", "KMeansPredictor"]
+__all__ = ["AmazonAlgorithmEstimatorBase", "KMeans", "KMeansModel", "KMeansPredictor", "Model", "Predictor", "Session",
+           "RecordSerializer", "RecordDeserializer"]

@@ -5,7 +5,9 @@ from sagemaker_estimators.algorithms.lda import LDA
 
 _facade.install()
 
-#: the model and predictor pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("LDAModel", "LDAPredictor"))
+#: the model, predictor, session and codecs V2 has here pull in the serving stack: loaded on first use only
+__getattr__ = _facade.algorithm_module_getattr(
+    __name__, "LDAModel", "LDAPredictor", "Model", "Predictor", "Session", "RecordSerializer", "RecordDeserializer")
 
-__all__ = ["AmazonAlgorithmEstimatorBase", "LDA", "LDAModel", "LDAPredictor"]
+__all__ = ["AmazonAlgorithmEstimatorBase", "LDA", "LDAModel", "LDAPredictor", "Model", "Predictor", "Session",
+           "RecordSerializer", "RecordDeserializer"]

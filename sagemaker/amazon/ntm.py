@@ -5,7 +5,9 @@ from sagemaker_estimators.algorithms.ntm import NTM
 
 _facade.install()
 
-#: the model and predictor pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("NTMModel", "NTMPredictor"))
+#: the model, predictor, session and codecs V2 has here pull in the serving stack: loaded on first use only
+__getattr__ = _facade.algorithm_module_getattr(
+    __name__, "NTMModel", "NTMPredictor", "Model", "Predictor", "Session", "RecordSerializer", "RecordDeserializer")
 
-__all__ = ["AmazonAlgorithmEstimatorBase", "NTM", "NTMModel", "NTMPredictor"]
+__all__ = ["AmazonAlgorithmEstimatorBase", "NTM", "NTMModel", "NTMPredictor", "Model", "Predictor", "Session",
+           "RecordSerializer", "RecordDeserializer"]

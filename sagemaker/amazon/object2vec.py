@@ -5,7 +5,8 @@ from sagemaker_estimators.algorithms.object2vec import Object2Vec
 
 _facade.install()
 
-#: the model and predictor pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("Object2VecModel",))
+#: the model, predictor, session and codecs V2 has here pull in the serving stack: loaded on first use only
+__getattr__ = _facade.algorithm_module_getattr(
+    __name__, "Object2VecModel", "Model", "Predictor", "Session")
 
-__all__ = ["AmazonAlgorithmEstimatorBase", "Object2Vec", "Object2VecModel"]
+__all__ = ["AmazonAlgorithmEstimatorBase", "Object2Vec", "Object2VecModel", "Model", "Predictor", "Session"]

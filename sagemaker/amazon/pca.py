@@ -5,7 +5,9 @@ from sagemaker_estimators.algorithms.pca import PCA
 
 _facade.install()
 
-#: the model and predictor pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("PCAModel", "PCAPredictor"))
+#: the model, predictor, session and codecs V2 has here pull in the serving stack: loaded on first use only
+__getattr__ = _facade.algorithm_module_getattr(
+    __name__, "PCAModel", "PCAPredictor", "Model", "Predictor", "Session", "RecordSerializer", "RecordDeserializer")
 
-__all__ = ["AmazonAlgorithmEstimatorBase", "PCA", "PCAModel", "PCAPredictor"]
+__all__ = ["AmazonAlgorithmEstimatorBase", "PCA", "PCAModel", "PCAPredictor", "Model", "Predictor", "Session",
+           "RecordSerializer", "RecordDeserializer"]

@@ -5,7 +5,10 @@ from sagemaker_estimators.algorithms.randomcutforest import RandomCutForest
 
 _facade.install()
 
-#: the model and predictor pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.algorithms.models", ("RandomCutForestModel", "RandomCutForestPredictor"))
+#: the model, predictor, session and codecs V2 has here pull in the serving stack: loaded on first use only
+__getattr__ = _facade.algorithm_module_getattr(
+    __name__, "RandomCutForestModel", "RandomCutForestPredictor", "Model", "Predictor", "Session",
+    "RecordSerializer", "RecordDeserializer")
 
-__all__ = ["AmazonAlgorithmEstimatorBase", "RandomCutForest", "RandomCutForestModel", "RandomCutForestPredictor"]
+__all__ = ["AmazonAlgorithmEstimatorBase", "RandomCutForest", "RandomCutForestModel", "RandomCutForestPredictor",
+           "Model", "Predictor", "Session", "RecordSerializer", "RecordDeserializer"]

@@ -5,18 +5,12 @@ from sagemaker_estimators.frameworks.huggingface.estimator import HuggingFace
 
 _facade.install()
 
-#: the model classes pull in the serving stack: loaded on first use only
-_model_getattr = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.huggingface.model",
-                                      ('HuggingFaceModel', 'HuggingFacePredictor'))
-_llm_getattr = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.huggingface.llm_utils",
-                                    ('get_huggingface_llm_image_uri',))
-
-
-def __getattr__(name):
-    if name == "get_huggingface_llm_image_uri":
-        return _llm_getattr(name)
-    return _model_getattr(name)
-
+#: the model classes pull in the serving stack: loaded on first use only, as are the submodules
+__getattr__ = _facade.lazy_names(__name__, {
+    "HuggingFaceModel": "sagemaker_estimators.frameworks.huggingface.model",
+    "HuggingFacePredictor": "sagemaker_estimators.frameworks.huggingface.model",
+    "get_huggingface_llm_image_uri": "sagemaker_estimators.frameworks.huggingface.llm_utils",
+}, submodules=("estimator", "llm_utils", "model", "processing"))
 
 __all__ = ["HuggingFace", "HuggingFaceModel", "HuggingFacePredictor", "TrainingCompilerConfig",
            "get_huggingface_llm_image_uri"]

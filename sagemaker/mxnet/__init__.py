@@ -4,8 +4,8 @@ from sagemaker_estimators.frameworks.mxnet.estimator import MXNet
 
 _facade.install()
 
-#: the model classes pull in the serving stack: loaded on first use only
+#: the model classes pull in the serving stack: loaded on first use only, as are the submodules
 __getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.mxnet.model",
-                                   ("MXNetModel", "MXNetPredictor"))
+                                   ("MXNetModel", "MXNetPredictor"), submodules=("estimator", "model", "processing"))
 
 __all__ = ["MXNet", "MXNetModel", "MXNetPredictor"]

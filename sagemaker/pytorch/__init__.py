@@ -5,7 +5,8 @@ from sagemaker_estimators.frameworks.pytorch.estimator import PyTorch
 
 _facade.install()
 
-#: the model classes pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.pytorch.model", ('PyTorchModel', 'PyTorchPredictor'))
+#: the model classes pull in the serving stack: loaded on first use only, as are the submodules
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.pytorch.model", ('PyTorchModel', 'PyTorchPredictor'),
+                                   submodules=("estimator", "model", "processing"))
 
 __all__ = ["PyTorch", "PyTorchModel", "PyTorchPredictor", "TrainingCompilerConfig"]

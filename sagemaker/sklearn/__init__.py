@@ -4,7 +4,8 @@ from sagemaker_estimators.frameworks.sklearn.estimator import SKLearn
 
 _facade.install()
 
-#: the model classes pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.sklearn.model", ('SKLearnModel', 'SKLearnPredictor'))
+#: the model classes pull in the serving stack: loaded on first use only, as are the submodules
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.sklearn.model", ('SKLearnModel', 'SKLearnPredictor'),
+                                   submodules=("estimator", "model", "processing"))
 
 __all__ = ["SKLearn", "SKLearnModel", "SKLearnPredictor"]

@@ -1,7 +1,10 @@
-"""V2 import path ``sagemaker.tensorflow.model`` (implemented in ``sagemaker_estimators.frameworks.tensorflow.model``)."""
+"""V2 import path ``sagemaker.tensorflow.model`` (implemented in ``frameworks.tensorflow.model``)."""
 from sagemaker_estimators import _facade
 from sagemaker_estimators.frameworks.tensorflow.model import TensorFlowModel, TensorFlowPredictor
+from sagemaker_estimators.serving.deserializers import JSONDeserializer
+from sagemaker_estimators.serving.predictor import Predictor
+from sagemaker_estimators.serving.serializers import JSONSerializer
 
 _facade.install()
 
-__all__ = ["TensorFlowModel", "TensorFlowPredictor"]
+__all__ = ["TensorFlowModel", "TensorFlowPredictor", "JSONSerializer", "JSONDeserializer", "Predictor"]

@@ -4,7 +4,8 @@ from sagemaker_estimators.frameworks.xgboost.estimator import XGBoost
 
 _facade.install()
 
-#: the model classes pull in the serving stack: loaded on first use only
-__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.xgboost.model", ('XGBoostModel', 'XGBoostPredictor'))
+#: the model classes pull in the serving stack: loaded on first use only, as are the submodules
+__getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.xgboost.model", ('XGBoostModel', 'XGBoostPredictor'),
+                                   submodules=("estimator", "model", "processing"))
 
 __all__ = ["XGBoost", "XGBoostModel", "XGBoostPredictor"]

@@ -32,6 +32,10 @@ class Check:
     test: Callable[[Any], bool]
     text: str
 
+    def __call__(self, value: Any) -> bool:
+        """Whether ``value`` meets the condition (V2's validators are plain callables)."""
+        return self.test(value)
+
 
 def gt(minimum: float) -> Check:
     """value > minimum."""
@@ -56,6 +60,12 @@ def le(maximum: float) -> Check:
 def isin(*choices: Any) -> Check:
     """value is one of ``choices``."""
     return Check(lambda value: value in choices, "one of " + ", ".join(repr(c) for c in choices))
+
+
+def istype(expected: Any) -> Check:
+    """value is an instance of ``expected`` (a type or a tuple of types)."""
+    names = expected.__name__ if isinstance(expected, type) else ", ".join(t.__name__ for t in expected)
+    return Check(lambda value: isinstance(value, expected), f"an instance of {names}")
 
 
 def comma_subset(*choices: str) -> Check:

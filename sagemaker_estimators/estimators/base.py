@@ -436,6 +436,11 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         self._prepare_debugger_for_training()
         self._prepare_profiler_for_training()
 
+    def prepare_workflow_for_training(self, job_name: Optional[str] = None) -> None:
+        """Everything ``fit()`` does before CreateTrainingJob: the job name, the output path and the
+        code upload (V2's hook for workflow tools that create the job themselves)."""
+        self._prepare_for_training(job_name=job_name)
+
     def _script_mode_hyperparameters(self, code_dir: str, script: str) -> Dict[str, Any]:
         """The hyperparameters script mode adds, in V2's order."""
         return {
