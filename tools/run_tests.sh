@@ -20,18 +20,23 @@ if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
 py="$venv/bin/python"
-pip_quiet=("$py" -m pip install --quiet --disable-pip-version-check)
-"${pip_quiet[@]}" --upgrade pip
-"${pip_quiet[@]}" ".[test]"
+# pip run quietly; this machine kind's pip configuration names index folders that may be
+# absent, and pip warns about each one on every call: those lines are dropped
+pip_install() {
+    "$py" -m pip install --quiet --disable-pip-version-check "$@" 2>&1 \
+        | { grep -v "^WARNING: Location '.*' is ignored" || true; }
+}
+pip_install --upgrade pip
+pip_install ".[test]"
 
 # torch: only a CPU build is worth installing (the others download several GB of CUDA).
 # Where pip's configured find-links hold a torch wheel (a local CPU build), take it
 # without touching any index, then let pip add its pure-Python dependencies; elsewhere
 # the few torch tests skip and say why.
 if ! "$py" -c "import torch" >/dev/null 2>&1; then
-    if "${pip_quiet[@]}" --no-index --no-deps torch >/dev/null 2>&1; then
+    if pip_install --no-index --no-deps torch >/dev/null 2>&1; then
         torch_version=$("$py" -c "import importlib.metadata as m; print(m.version('torch'))")
-        "${pip_quiet[@]}" "torch==$torch_version"
+        pip_install "torch==$torch_version"
         echo "run_tests: installed the local CPU build torch $torch_version"
     else
         echo "run_tests: no local CPU build of torch: its tests skip (a CUDA build is several GB)"
