@@ -118,16 +118,21 @@ def _resolve(module: ModuleType, name: str) -> Any:
     return value
 
 
-def lazy_getattr(package: str, source: str, names: tuple) -> Callable[[str], Any]:
+def lazy_getattr(package: str, source: str, names: tuple,
+                 more: Optional[Dict[str, tuple]] = None) -> Callable[[str], Any]:
     """A PEP 562 ``__getattr__`` for ``package`` that imports ``names`` from ``source`` on first use.
 
     The framework facades use it so ``from sagemaker.pytorch import PyTorch`` does not pull in
-    the serving stack that ``PyTorchModel`` needs.
+    the serving stack that ``PyTorchModel`` needs.  ``more`` maps further sources to their names
+    (e.g. the framework's processor).
     """
+    sources = {name: source for name in names}
+    for other, other_names in (more or {}).items():
+        sources.update({name: other for name in other_names})
 
     def __getattr__(name: str) -> Any:
-        if name in names:
-            return getattr(importlib.import_module(source), name)
+        if name in sources:
+            return getattr(importlib.import_module(sources[name]), name)
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__

@@ -50,7 +50,7 @@ SKIPPED_METHODS = {
 WAVE2_MODULES = {
     "sagemaker.processing", "sagemaker.network", "sagemaker.dataset_definition.inputs",
     "sagemaker.sklearn.processing", "sagemaker.pytorch.processing", "sagemaker.xgboost.processing",
-    "sagemaker.huggingface.processing",
+    "sagemaker.huggingface.processing", "sagemaker.tensorflow.processing", "sagemaker.mxnet.processing",
 }
 #: names wave-2 modules import for their own use (pipelines, SageMaker-defaults config, deprecation
 #: warnings, sibling modules); not part of what user code reaches through them

@@ -4,8 +4,9 @@ from sagemaker_estimators.frameworks.mxnet.estimator import MXNet
 
 _facade.install()
 
-#: the model classes pull in the serving stack: loaded on first use only
+#: the model classes pull in the serving stack, the processor the processing stack: loaded on first use only
 __getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.mxnet.model",
-                                   ("MXNetModel", "MXNetPredictor"))
+                                   ("MXNetModel", "MXNetPredictor"),
+                                   more={"sagemaker_estimators.frameworks.mxnet.processing": ("MXNetProcessor",)})
 
-__all__ = ["MXNet", "MXNetModel", "MXNetPredictor"]
+__all__ = ["MXNet", "MXNetModel", "MXNetPredictor", "MXNetProcessor"]

@@ -5,8 +5,9 @@ from sagemaker_estimators.frameworks.tensorflow.estimator import TensorFlow
 
 _facade.install()
 
-#: the model classes pull in the serving stack: loaded on first use only
+#: the model classes pull in the serving stack, the processor the processing stack: loaded on first use only
 __getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.tensorflow.model",
-                                   ("TensorFlowModel", "TensorFlowPredictor"))
+                                   ("TensorFlowModel", "TensorFlowPredictor"),
+                                   more={"sagemaker_estimators.frameworks.tensorflow.processing": ("TensorFlowProcessor",)})
 
 __all__ = ["TensorFlow", "TensorFlowModel", "TensorFlowPredictor", "TrainingCompilerConfig"]
