@@ -131,15 +131,19 @@ def _resolve(module: ModuleType, name: str) -> Any:
     return value
 
 
-def lazy_getattr(package: str, source: str, names: Iterable[str],
-                 submodules: Iterable[str] = ()) -> Callable[[str], Any]:
+def lazy_getattr(package: str, source: str, names: Iterable[str], submodules: Iterable[str] = (),
+                 more: Optional[Mapping[str, Iterable[str]]] = None) -> Callable[[str], Any]:
     """A PEP 562 ``__getattr__`` for ``package`` that imports ``names`` from ``source`` on first use.
 
     The framework facades use it so ``from sagemaker.pytorch import PyTorch`` does not pull in
     the serving stack that ``PyTorchModel`` needs.  ``submodules`` are the package's V2
     submodules (``sagemaker.tensorflow.estimator`` ...), reachable as attributes as in V2.
+    ``more`` maps further sources to their names (e.g. the framework's processor).
     """
-    return lazy_names(package, dict.fromkeys(names, source), submodules)
+    sources = dict.fromkeys(names, source)
+    for other, other_names in (more or {}).items():
+        sources.update(dict.fromkeys(other_names, other))
+    return lazy_names(package, sources, submodules)
 
 
 def lazy_names(package: str, names: Mapping[str, str], submodules: Iterable[str] = ()) -> Callable[[str], Any]:

@@ -31,17 +31,9 @@ SURFACE = _find_surface()
 SURFACE_WAVE2 = os.path.join(os.path.dirname(SURFACE), "v2_surface_wave2.json")
 
 #: modules whose V2 surface is not in this project's scope yet, with the reason
-OUT_OF_SCOPE = {
-    "sagemaker.tensorflow.processing": "the TensorFlow processor comes after processing and TensorFlow",
-    "sagemaker.mxnet.processing": "the MXNet processor comes after processing and MXNet",
-}
+OUT_OF_SCOPE: dict = {}
 #: single names of in-scope modules that come with another issue ("module.name" -> reason)
-OUT_OF_SCOPE_NAMES = {
-    "sagemaker.tensorflow.TensorFlowProcessor": "the TensorFlow processor comes after processing and TensorFlow",
-    "sagemaker.mxnet.MXNetProcessor": "the MXNet processor comes after processing and MXNet",
-    "sagemaker.tensorflow.processing": "the TensorFlow processor comes after processing and TensorFlow",
-    "sagemaker.mxnet.processing": "the MXNet processor comes after processing and MXNet",
-}
+OUT_OF_SCOPE_NAMES: dict = {}
 #: methods V2 has that this project deliberately does not provide (name -> reason)
 SKIPPED_METHODS = {
     "compile": "SageMaker Neo compilation is out of scope",

@@ -4,8 +4,10 @@ from sagemaker_estimators.frameworks.sklearn.estimator import SKLearn
 
 _facade.install()
 
-#: the model classes pull in the serving stack: loaded on first use only, as are the submodules
+#: the model classes pull in the serving stack, the processor the processing stack: loaded on
+#: first use only, as are the submodules
 __getattr__ = _facade.lazy_getattr(__name__, "sagemaker_estimators.frameworks.sklearn.model", ('SKLearnModel', 'SKLearnPredictor'),
-                                   submodules=("estimator", "model", "processing"))
+                                   submodules=("estimator", "model", "processing"),
+                                   more={"sagemaker_estimators.frameworks.sklearn.processing": ("SKLearnProcessor",)})
 
-__all__ = ["SKLearn", "SKLearnModel", "SKLearnPredictor"]
+__all__ = ["SKLearn", "SKLearnModel", "SKLearnPredictor", "SKLearnProcessor"]

@@ -8,21 +8,17 @@ estimator packs training code (same archive, same S3 key
 input ``code`` and the script as input ``entrypoint``.  In local mode both files
 are written to a private folder (``file://``) that is removed once the job ended.
 
-A framework processor is a subclass that names its estimator class and passes its
-version arguments through; e.g. TensorFlow::
+A framework processor whose estimator takes ``framework_version`` and
+``py_version`` (PyTorch, TensorFlow, MXNet, XGBoost) subclasses
+:class:`VersionedFrameworkProcessor` and only names its estimator class::
 
-    class TensorFlowProcessor(FrameworkProcessor):
+    class TensorFlowProcessor(VersionedFrameworkProcessor):
         estimator_cls = TensorFlow          # its _framework_name gives the base job name
 
-        def __init__(self, framework_version, role=None, instance_count=None, instance_type=None,
-                     py_version="py3", image_uri=None, command=None, volume_size_in_gb=30,
-                     volume_kms_key=None, output_kms_key=None, code_location=None,
-                     max_runtime_in_seconds=None, base_job_name=None, sagemaker_session=None,
-                     env=None, tags=None, network_config=None):
-            super().__init__(self.estimator_cls, framework_version, role, instance_count, ...)
-
-A framework whose estimator takes other version arguments overrides
-:meth:`FrameworkProcessor._estimator_version_kwargs` (see HuggingFaceProcessor).
+The estimator must accept the keyword arguments :meth:`FrameworkProcessor._create_estimator`
+passes.  A framework whose estimator takes other version arguments subclasses
+:class:`FrameworkProcessor` and overrides :meth:`FrameworkProcessor._estimator_version_kwargs`
+(see HuggingFaceProcessor).
 """
 from __future__ import annotations
 
@@ -230,3 +226,26 @@ class FrameworkProcessor(ScriptProcessor):
         """The entrypoint is always ``/bin/bash <runproc.sh>`` (``command`` is inside runproc.sh)."""
         location = f"{self._CODE_CONTAINER_BASE_PATH}{self._CODE_CONTAINER_INPUT_NAME}/{user_script_name}"
         self.entrypoint = list(self.framework_entrypoint_command) + [location]
+
+
+class VersionedFrameworkProcessor(FrameworkProcessor):
+    """A :class:`FrameworkProcessor` whose image is picked by ``framework_version`` and ``py_version``.
+
+    Subclasses set ``estimator_cls`` (the framework's estimator class); the constructor is the
+    one V2's ``PyTorchProcessor``, ``TensorFlowProcessor``, ``MXNetProcessor`` and
+    ``XGBoostProcessor`` share.
+    """
+
+    estimator_cls: type
+
+    def __init__(self, framework_version: str, role: Optional[str] = None, instance_count: Optional[int] = None,
+                 instance_type: Optional[str] = None, py_version: str = "py3", image_uri: Optional[str] = None,
+                 command: Optional[List[str]] = None, volume_size_in_gb: int = 30,
+                 volume_kms_key: Optional[str] = None, output_kms_key: Optional[str] = None,
+                 code_location: Optional[str] = None, max_runtime_in_seconds: Optional[int] = None,
+                 base_job_name: Optional[str] = None, sagemaker_session: Any = None,
+                 env: Optional[Dict[str, str]] = None, tags: Any = None, network_config: Any = None):
+        super().__init__(type(self).estimator_cls, framework_version, role, instance_count, instance_type,
+                         py_version, image_uri, command, volume_size_in_gb, volume_kms_key, output_kms_key,
+                         code_location, max_runtime_in_seconds, base_job_name, sagemaker_session, env, tags,
+                         network_config)

@@ -246,3 +246,35 @@ def test_ctrl_c_stops_every_host_and_leaves_nothing(no_aws, work):
     while any(process_alive(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(process_alive(pid) for pid in pids), "a host outlived the interrupted job"
+
+
+def test_tensorflow_processor_runs_a_standard_library_script_on_two_hosts(no_aws, work, local_session, host_opt_ml):
+    from sagemaker.processing import ProcessingInput, ProcessingOutput
+    from sagemaker.tensorflow import TensorFlowProcessor
+
+    (work / "tfsrc" / "evaluation").mkdir(parents=True)
+    (work / "tfsrc" / "evaluation" / "__init__.py").write_text("def mean(values):\n"
+                                                                "    return sum(values) / len(values)\n")
+    (work / "tfsrc" / "evaluate.py").write_text(textwrap.dedent("""\
+        import json, sys
+        from evaluation import mean
+        rows = [int(row) for row in open("/opt/ml/processing/input/raw/rows.csv").read().split()]
+        host = json.load(open("/opt/ml/config/resourceconfig.json"))["current_host"]
+        with open("/opt/ml/processing/metrics/%s.json" % host, "w") as handle:
+            json.dump({"mean": mean(rows), "argv": sys.argv[1:]}, handle)
+    """))
+    processor = TensorFlowProcessor(framework_version="2.14", py_version="py310", role=ROLE,
+                                    instance_type="local_process", instance_count=2,
+                                    sagemaker_session=local_session)
+    assert processor.base_job_name == "tensorflow"
+    assert processor.image_uri.endswith(".amazonaws.com/tensorflow-training:2.14-cpu-py310")
+    processor.run(code="evaluate.py", source_dir="tfsrc", arguments=["--split", "test"],
+                  inputs=[ProcessingInput(source="raw", destination="/opt/ml/processing/input/raw")],
+                  outputs=[ProcessingOutput(source="/opt/ml/processing/metrics", destination=str(work / "metrics"))])
+    metrics = {path.name: json.loads(path.read_text()) for path in (work / "metrics").iterdir()}
+    assert metrics == {f"algo-{n}.json": {"mean": 2.0, "argv": ["--split", "test"]} for n in (1, 2)}
+    description = processor.latest_job.describe()
+    assert description["ProcessingJobName"].startswith("tensorflow-")
+    assert description["AppSpecification"]["ContainerEntrypoint"] == [
+        "/bin/bash", "/opt/ml/processing/input/entrypoint/runproc.sh"]
+    assert leftovers(work / "root") == [] and leftovers(os.environ["TMPDIR"]) == []
