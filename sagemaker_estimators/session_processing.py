@@ -40,12 +40,15 @@ class ProcessingMixin:
         tags: Optional[List[Dict[str, str]]] = None,
         experiment_config: Optional[Dict[str, str]] = None,
     ) -> Dict[str, Any]:
-        """Create a processing job from V2's ``Session.process`` arguments; return the request sent."""
-        from sagemaker_estimators.processing.requests import processing_job_request
+        """Create a processing job from V2's ``Session.process`` arguments; return the request sent.
 
-        request = processing_job_request(
-            job_name=job_name, inputs=inputs or [], outputs=(output_config or {}).get("Outputs") or [],
-            output_kms_key=(output_config or {}).get("KmsKeyId"), resources=resources,
+        The session's defaults config (``SageMaker.ProcessingJob``) fills in what the arguments leave unset.
+        """
+        from sagemaker_estimators.processing.config_defaults import configured_processing_request
+
+        request = configured_processing_request(
+            getattr(self, "sagemaker_config", None),
+            job_name=job_name, inputs=inputs or [], output_config=output_config, resources=resources,
             app_spec=app_specification, role_arn=role_arn, stopping=stopping_condition,
             environment=environment, network_config=network_config, tags=tags,
             experiment_config=experiment_config,

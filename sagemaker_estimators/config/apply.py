@@ -25,6 +25,12 @@ CreateEndpoint           ``SageMaker.Endpoint.Tags``
 Transformer / transform  ``SageMaker.TransformJob``: TransformOutput.KmsKeyId,
                          TransformResources.VolumeKmsKeyId, Environment,
                          DataCaptureConfig.KmsKeyId, Tags
+Processor construction   ``SageMaker.ProcessingJob``: RoleArn, ProcessingOutputConfig.KmsKeyId,
+                         ProcessingResources.ClusterConfig.VolumeKmsKeyId, Environment,
+                         NetworkConfig attributes left None (processing/config_defaults.py)
+CreateProcessingJob      Tags (appended), NetworkConfig, ProcessingInputs (dataset
+                         definitions), RoleArn, ProcessingOutputConfig,
+                         ProcessingResources (merged), Environment (:func:`processing_inputs`)
 Session                  ``SageMaker.PythonSDK.Modules.Session``: DefaultS3Bucket,
                          DefaultS3ObjectKeyPrefix
 =======================  ===================================================================

@@ -14,8 +14,10 @@ import posixpath
 from typing import Any, Dict, List, Optional, Tuple
 
 from sagemaker_estimators import utils
+from sagemaker_estimators.config.resolve import config_of
 from sagemaker_estimators.image_uris.instances import is_local_instance_type
 from sagemaker_estimators.processing import requests, validation
+from sagemaker_estimators.processing.config_defaults import configured_processing_request, processor_defaults
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput, RunArgs
 from sagemaker_estimators.processing.job import ProcessingJob
 from sagemaker_estimators.s3 import S3Uploader, s3_path_join
@@ -112,12 +114,16 @@ class Processor:
         self._current_job_name: Optional[str] = None
         self.arguments: Optional[List[str]] = None
         self.sagemaker_session = processing_session(instance_type, sagemaker_session)
-        self.output_kms_key = output_kms_key
-        self.volume_kms_key = volume_kms_key
-        self.network_config = network_config
-        if not role:
-            raise ValueError("An AWS IAM role is required to create a Processing job.")
-        self.role = role
+        defaults = processor_defaults(config_of(self.sagemaker_session), role=role, output_kms_key=output_kms_key,
+                                      volume_kms_key=volume_kms_key, env=env, network_config=network_config)
+        self.output_kms_key = defaults["output_kms_key"]
+        self.volume_kms_key = defaults["volume_kms_key"]
+        self.network_config = defaults["network_config"]
+        if not defaults["role"]:
+            raise ValueError("An AWS IAM role is required to create a Processing job "
+                             "(pass role= or set SageMaker.ProcessingJob.RoleArn in the SageMaker config).")
+        self.role = defaults["role"]
+        env = defaults["env"]
         if env is not None and (not isinstance(env, dict) or not all(
                 isinstance(key, str) and isinstance(value, str) for key, value in env.items())):
             raise TypeError(f"env must be a dict of str to str, got {env!r}")
@@ -263,13 +269,15 @@ class Processor:
     # ------------------------------------------------------------------ request
     def _processing_request(self, inputs: List[ProcessingInput], outputs: List[ProcessingOutput],
                             experiment_config: Optional[Dict[str, str]]) -> Dict[str, Any]:
-        """The CreateProcessingJob request of the current job (pure: reads only this object's state)."""
+        """The CreateProcessingJob request of the current job (pure: reads only this object's state and
+        its session's defaults config, which is merged in as V2's ``Session.process`` merges it)."""
         network = self.network_config._to_request_dict() if self.network_config is not None else None
-        return requests.processing_job_request(
+        output_config = requests.output_config([item._to_request_dict() for item in outputs], self.output_kms_key)
+        return configured_processing_request(
+            config_of(self.sagemaker_session),
             job_name=self._current_job_name,
             inputs=[item._to_request_dict() for item in inputs],
-            outputs=[item._to_request_dict() for item in outputs],
-            output_kms_key=self.output_kms_key,
+            output_config=output_config,
             resources=requests.processing_resources(self.instance_count, self.instance_type, self.volume_kms_key,
                                                     self.volume_size_in_gb),
             app_spec=requests.app_specification(self.image_uri, self.entrypoint, self.arguments),
