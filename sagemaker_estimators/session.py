@@ -348,6 +348,18 @@ class Session(HostingMixin):
         self.s3_client.upload_file(local_path, bucket, key, ExtraArgs=extra or None)
         return s3_uri
 
+    def open_upload_stream(self, s3_uri: str, extra_args: Optional[Dict[str, Any]] = None) -> Any:
+        """A write-only sink that becomes the object ``s3_uri`` (multipart while it is written);
+        call ``close()`` to finish it or ``abort()`` to leave nothing behind."""
+        from sagemaker_estimators.s3_upload_stream import StreamingUpload
+
+        bucket, key = parse_s3_url(s3_uri)
+        extra = dict(extra_args or {})
+        owner = self._expected_owner(bucket)
+        if owner:
+            extra["ExpectedBucketOwner"] = owner
+        return StreamingUpload(self.s3_client, bucket, key, extra)
+
     # training ------------------------------------------------------------------
     def train(self, input_mode: str, input_config: Optional[List[Dict[str, Any]]], **kwargs: Any) -> Dict[str, Any]:
         """Create a training job from V2's ``Session.train`` arguments; return the request sent."""
