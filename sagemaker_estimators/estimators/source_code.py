@@ -138,30 +138,29 @@ def _inside(root: str, path: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _collect(path: str, arcname: str, root: str, seen: Tuple[str, ...], out: List[ArchiveEntry]) -> None:
-    if os.path.islink(path) and not os.path.exists(path):
-        raise ValueError(f"source code: {path!r} is a broken symbolic link; remove it or fix its target.")
-    real = os.path.realpath(path)
-    if not _inside(root, real):
-        raise ValueError(
-            f"source code: the symbolic link {path!r} points to {real!r}, outside the code tree {root!r}; "
-            "its content would be uploaded with your code. Copy the file into the tree or remove the link."
-        )
+def _collect(path: str, arcname: str, real: str, root: str, seen: Tuple[str, ...], out: List[ArchiveEntry]) -> None:
+    """Add ``path`` (whose real path is ``real`` unless it is a link) and what it holds to ``out``."""
+    if os.path.islink(path):
+        if not os.path.exists(path):
+            raise ValueError(f"source code: {path!r} is a broken symbolic link; remove it or fix its target.")
+        real = os.path.realpath(path)
+        if not _inside(root, real):
+            raise ValueError(
+                f"source code: the symbolic link {path!r} points to {real!r}, outside the code tree {root!r}; "
+                "its content would be uploaded with your code. Copy the file into the tree or remove the link."
+            )
     if real in seen:
         raise ValueError(f"source code: {path!r} is a symbolic link that loops back to {real!r}.")
     info = os.stat(path)
     if stat.S_ISDIR(info.st_mode):
         out.append(ArchiveEntry(path, arcname, real, info))
         for name in sorted(os.listdir(path)):
-            _collect(os.path.join(path, name), f"{arcname}/{name}", root, seen + (real,), out)
+            _collect(os.path.join(path, name), f"{arcname}/{name}", os.path.join(real, name), root,
+                     seen + (real,), out)
         return
     if not stat.S_ISREG(info.st_mode):
         raise ValueError(f"source code: {path!r} is not a regular file or directory (sockets, fifos and "
                          "devices cannot be packed).")
-    try:
-        open(real, "rb").close()
-    except OSError as error:
-        raise ValueError(f"source code: {path!r} cannot be read ({error.strerror}).") from error
     out.append(ArchiveEntry(path, arcname, real, info))
 
 
@@ -174,7 +173,7 @@ def collect_entries(members: Iterable[Tuple[str, str]], source_dir: Optional[str
     """
     entries: List[ArchiveEntry] = []
     for path, arcname in members:
-        _collect(path, arcname, _tree_of(path, source_dir), (), entries)
+        _collect(path, arcname, os.path.realpath(path), _tree_of(path, source_dir), (), entries)
     return entries
 
 
@@ -212,17 +211,52 @@ class _Names:
         return self._groups[gid]
 
 
+def _ustar_block(name: bytes, mode: int, uid: int, gid: int, size: int, mtime: int, kind: bytes,
+                 uname: bytes, gname: bytes) -> bytes:
+    """One ustar header block, byte for byte what ``tarfile`` writes for these values."""
+    block = b"".join((
+        name.ljust(100, b"\0"), b"%07o\0" % mode, b"%07o\0" % uid, b"%07o\0" % gid, b"%011o\0" % size,
+        b"%011o\0" % mtime, b"        ", kind, b"\0" * 100, tarfile.POSIX_MAGIC, uname.ljust(32, b"\0"),
+        gname.ljust(32, b"\0"), b"\0" * 8, b"\0" * 8,
+    )).ljust(tarfile.BLOCKSIZE, b"\0")
+    return block[:148] + b"%06o\0" % sum(block) + block[155:]
+
+
+def _pax_mtime(mtime: float) -> bytes:
+    """The pax extended header ``tarfile`` writes to keep a float mtime's full precision."""
+    record = b" mtime=%s\n" % str(mtime).encode("ascii")
+    length = len(record)
+    while len(b"%d" % length) + len(record) != length:
+        length = len(b"%d" % length) + len(record)
+    records = b"%d" % length + record
+    header = _ustar_block(b"././@PaxHeader", 0, 0, 0, len(records), 0, tarfile.XHDTYPE, b"", b"")
+    return header + records + tarfile.NUL * (-len(records) % tarfile.BLOCKSIZE)
+
+
+_OCTAL_7 = 8 ** 7
+_OCTAL_11 = 8 ** 11
+
+
 def _header(entry: ArchiveEntry, names: _Names) -> bytes:
-    member = tarfile.TarInfo(entry.arcname.replace(os.sep, "/").lstrip("/"))
+    """The tar header ``tarfile.gettarinfo`` + ``addfile`` would write for ``entry`` (links followed)."""
     info = entry.info
-    member.mode = info.st_mode
-    member.uid, member.gid = info.st_uid, info.st_gid
-    member.uname, member.gname = names.user(info.st_uid), names.group(info.st_gid)
-    member.mtime = int(info.st_mtime)
-    if entry.is_dir:
-        member.type, member.size = tarfile.DIRTYPE, 0
-    else:
-        member.type, member.size = tarfile.REGTYPE, info.st_size
+    name = entry.arcname.replace(os.sep, "/").lstrip("/")
+    if entry.is_dir and not name.endswith("/"):
+        name += "/"
+    kind, size = (tarfile.DIRTYPE, 0) if entry.is_dir else (tarfile.REGTYPE, info.st_size)
+    uname, gname = names.user(info.st_uid), names.group(info.st_gid)
+    mtime = info.st_mtime
+    rounded = round(mtime)
+    if (name.isascii() and len(name) <= 100 and uname.isascii() and len(uname) <= 32 and gname.isascii()
+            and len(gname) <= 32 and 0 <= info.st_uid < _OCTAL_7 and 0 <= info.st_gid < _OCTAL_7
+            and size < _OCTAL_11 and 0 <= rounded < _OCTAL_11):
+        pax = _pax_mtime(mtime) if isinstance(mtime, float) else b""
+        return pax + _ustar_block(name.encode("ascii"), info.st_mode & 0o7777, info.st_uid, info.st_gid, size,
+                                  rounded, kind, uname.encode("ascii"), gname.encode("ascii"))
+    member = tarfile.TarInfo(name)
+    member.mode, member.uid, member.gid = info.st_mode, info.st_uid, info.st_gid
+    member.uname, member.gname, member.mtime = uname, gname, mtime
+    member.type, member.size = kind, size
     return member.tobuf(tarfile.DEFAULT_FORMAT, tarfile.ENCODING, "surrogateescape")
 
 

@@ -167,3 +167,25 @@ def test_failure_while_streaming_leaves_no_object_and_no_parts(aws, tmp_path, mo
         source_code.upload_source_archive(session, "blob0.bin", str(big), [], "s3://code-bucket/c/s.tar.gz", {})
     assert s3.list_objects_v2(Bucket="code-bucket").get("KeyCount", 0) == 0
     assert s3.list_multipart_uploads(Bucket="code-bucket").get("Uploads", []) == []
+
+
+@pytest.mark.parametrize("name, is_dir, mtime", [
+    ("train.py", False, 1796035004.7569387), ("pkg", True, 1796035004.5), ("a/b/c.txt", False, 1700000000),
+    ("x" * 120 + ".py", False, 1.25), ("caf\u00e9.py", False, 1700000000.0), ("big.bin", False, 0.0),
+])
+def test_fast_tar_headers_equal_tarfiles_own(tmp_path, name, is_dir, mtime):
+    from sagemaker_estimators.estimators import source_code
+
+    path = tmp_path / "f"
+    path.mkdir() if is_dir else path.write_bytes(b"z" * 1234)
+    os.utime(path, (mtime, mtime))
+    info = os.stat(path)
+    entry = source_code.ArchiveEntry(str(path), name, str(path), info)
+    member = tarfile.TarInfo(name)
+    member.mode, member.uid, member.gid, member.mtime = info.st_mode, info.st_uid, info.st_gid, info.st_mtime
+    import grp
+    import pwd
+    member.uname, member.gname = pwd.getpwuid(info.st_uid)[0], grp.getgrgid(info.st_gid)[0]
+    member.type, member.size = (tarfile.DIRTYPE, 0) if is_dir else (tarfile.REGTYPE, info.st_size)
+    expected = member.tobuf(tarfile.DEFAULT_FORMAT, tarfile.ENCODING, "surrogateescape")
+    assert source_code._header(entry, source_code._Names()) == expected
