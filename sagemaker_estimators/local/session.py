@@ -29,6 +29,7 @@ from typing import Any, Dict, Optional
 
 import boto3
 
+from sagemaker_estimators.client_config import client_config
 from sagemaker_estimators.job_status import check_job_status
 from sagemaker_estimators.local.runtime_client import LocalSagemakerRuntimeClient
 from sagemaker_estimators.local.sagemaker_client import LocalSagemakerClient
@@ -173,7 +174,8 @@ class LocalSession(Session):
         client = self._clients.get("s3")
         if client is None:
             kwargs = {"endpoint_url": self.s3_endpoint_url} if self.s3_endpoint_url else {}
-            client = self.boto_session.client("s3", region_name=self._region, **kwargs)
+            client = self.boto_session.client("s3", region_name=self._region,
+                                              config=client_config(self.boto_session), **kwargs)
             self._clients["s3"] = client
         return client
 
@@ -186,7 +188,8 @@ class LocalSession(Session):
         """boto3 S3 resource (at ``s3_endpoint_url`` when given)."""
         if self._s3_resource is None:
             kwargs = {"endpoint_url": self.s3_endpoint_url} if self.s3_endpoint_url else {}
-            self._s3_resource = self.boto_session.resource("s3", region_name=self._region, **kwargs)
+            self._s3_resource = self.boto_session.resource("s3", region_name=self._region,
+                                                           config=client_config(self.boto_session), **kwargs)
         return self._s3_resource
 
     @s3_resource.setter
