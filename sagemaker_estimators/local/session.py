@@ -47,6 +47,10 @@ LOCAL_CONFIG_KEYS = {
     "serving_port": int,
     "container_root": str,
     "container_config": dict,
+    # extraction limits (sagemaker_estimators.archives): not V2 keys, they only tighten or loosen safety
+    "extraction_max_bytes": int,
+    "extraction_max_ratio": (int, float),
+    "extraction_min_free_bytes": int,
 }
 
 
@@ -66,8 +70,9 @@ def validate_local_config(value: Any) -> None:
         if key not in LOCAL_CONFIG_KEYS:
             raise ValueError(f"config['local'] has unknown key {key!r}; valid keys: {sorted(LOCAL_CONFIG_KEYS)}")
         expected = LOCAL_CONFIG_KEYS[key]
-        if not isinstance(item, expected) or (expected is int and isinstance(item, bool)):
-            raise TypeError(f"config['local'][{key!r}] must be a {expected.__name__}, got {item!r}")
+        if not isinstance(item, expected) or (expected is not bool and isinstance(item, bool)):
+            names = " or ".join(kind.__name__ for kind in (expected if isinstance(expected, tuple) else (expected,)))
+            raise TypeError(f"config['local'][{key!r}] must be a {names}, got {item!r}")
 
 
 def load_local_config_file(path: str = CONFIG_FILE) -> Optional[Dict[str, Any]]:
