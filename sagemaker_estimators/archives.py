@@ -8,6 +8,7 @@
   ``max_bytes`` (1 GiB) and ``max_ratio`` (100) times the archive's own size;
 - an archive that would leave the disk with less than ``min_free_bytes`` free.
 
+Standard library only: the model server runs it under the user's interpreter.
 The free space is checked again before each file, so an archive that races
 another writer for the disk stops in time.  When a limit is hit it stops,
 removes every file and folder it created, and raises
@@ -21,9 +22,7 @@ import logging
 import os
 import shutil
 import tarfile
-from typing import Any, List, Mapping, Optional
-
-import attrs
+from typing import Any, List, Mapping, NamedTuple, Optional
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +39,11 @@ class ArchiveLimitError(ValueError):
     """An archive was refused (or its extraction stopped) by a safety limit."""
 
 
-@attrs.frozen
-class ExtractionLimits:
-    """Limits for :func:`safe_extract` (a bomb must exceed both ``max_bytes`` and ``max_ratio``)."""
+class ExtractionLimits(NamedTuple):
+    """Limits for :func:`safe_extract` (a bomb must exceed both ``max_bytes`` and ``max_ratio``).
+
+    A NamedTuple, not attrs: the model server imports this under the user's interpreter.
+    """
 
     max_bytes: int = GIB
     max_ratio: float = 100.0
