@@ -14,6 +14,7 @@ Serving starts the model server of :mod:`.model_server` on 127.0.0.1.
 """
 from __future__ import annotations
 
+import codecs
 import collections
 import importlib.util
 import json
@@ -50,9 +51,14 @@ FRAMEWORK_MODULES = {
     "huggingface": ("transformers", "transformers"),
 }
 LOG_TAIL_LINES = 50
+#: bytes read from a child's output at a time, and the longest piece of a line held in memory
+READ_CHUNK = 64 * 1024
+MAX_LINE_CHARS = 64 * 1024
+_LINE_END = re.compile(r"\r\n|\n|\r")
 #: seconds a stopped host gets between SIGTERM and SIGKILL
 TERMINATE_GRACE_SECONDS = 5.0
 _PACKAGES_DIR = "packages"
+_CODE_COPY_DIR = "code"
 _SUBMIT_DIRECTORY = "sagemaker_submit_directory"
 _SAFE_ENTRY_POINT = re.compile(r"^[A-Za-z0-9._][A-Za-z0-9._+-]*(/[A-Za-z0-9._+-]+)*$")
 # the toolkit starts capturing an error message at the first line naming one of these
@@ -77,23 +83,51 @@ class _HostProcess:
         self.tail: Deque[str] = collections.deque(maxlen=LOG_TAIL_LINES)
         self.error_lines: List[str] = []
         self.stopped_by_us = False
+        self._capturing = False
         self._sink = sink
         self.reader = threading.Thread(target=self._read, name=f"local-process-{label}-output", daemon=True)
         self.reader.start()
 
     def _read(self) -> None:
+        """Pump the child's output to the sink in bounded pieces, in order.
+
+        Lines end at ``\n``; a ``\r`` (progress bars) is passed through as it comes,
+        and a line longer than :data:`MAX_LINE_CHARS` is written in pieces, so memory
+        stays bounded on output with no newline at all.
+        """
         stream = self.process.stdout
         assert stream is not None
-        capturing = False
-        for raw in iter(stream.readline, b""):
-            line = raw.decode("utf-8", "replace").rstrip("\r\n")
-            self.tail.append(line)
-            if not capturing and _ERROR_MARKERS.search(line):
-                capturing = True
-            if capturing and len(self.error_lines) < 200 and line not in self.error_lines:
-                self.error_lines.append(line)
-            self._sink.write(self.prefix + line)
+        decoder = codecs.getincrementaldecoder("utf-8")("replace")
+        pending = ""
+        at_line_start = True
+        while True:
+            chunk = stream.read1(READ_CHUNK) if hasattr(stream, "read1") else stream.read(READ_CHUNK)
+            text = decoder.decode(chunk, final=not chunk)
+            pending += text
+            start = 0
+            for match in _LINE_END.finditer(pending):
+                if match.group() == "\r" and match.end() == len(pending) and chunk:
+                    break  # may be the first half of \r\n: decide with the next chunk
+                self._emit(pending[start:match.start()], "\r" if match.group() == "\r" else "\n", at_line_start)
+                at_line_start = True
+                start = match.end()
+            pending = pending[start:]
+            while len(pending) > MAX_LINE_CHARS or (pending and not chunk):
+                piece, pending = pending[:MAX_LINE_CHARS], pending[MAX_LINE_CHARS:]
+                self._emit(piece, "" if chunk else "\n", at_line_start)
+                at_line_start = not chunk
+            if not chunk:
+                break
         stream.close()
+
+    def _emit(self, text: str, end: str, at_line_start: bool) -> None:
+        if end != "\r":
+            self.tail.append(text)
+            if not self._capturing and _ERROR_MARKERS.search(text):
+                self._capturing = True
+            if self._capturing and len(self.error_lines) < 200 and text not in self.error_lines:
+                self.error_lines.append(text[:MAX_LINE_CHARS])
+        self._sink.write_raw((self.prefix if at_line_start else "") + text + end)
 
     def wait_and_reap(self, exits: "queue.Queue[Tuple[_HostProcess, int]]") -> None:
         code = self.process.wait()
@@ -112,10 +146,14 @@ class _Sink:
         self._lock = threading.Lock()
 
     def write(self, line: str) -> None:
+        self.write_raw(line + "\n")
+
+    def write_raw(self, text: str) -> None:
+        """Write ``text`` as it is (it carries its own line end, if any)."""
         stream = self._stream if self._stream is not None else sys.stdout
         with self._lock:
             try:
-                stream.write(line + "\n")
+                stream.write(text)
                 stream.flush()
             except (OSError, ValueError):
                 pass  # a closed console must not kill the job
@@ -391,6 +429,14 @@ def _link_or_copy(source: str, link: str) -> None:
         shutil.copytree(source, link, symlinks=True)
 
 
+def _hard_link_or_copy(source: str, destination: str) -> None:
+    """``copytree``'s copy function: a hard link (no data copied), a copy where links fail."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
 def _script_failure_reason(child: _HostProcess, code: int) -> str:
     """The ``failure`` file text the toolkit writes when the script exits non-zero."""
     message = "\n".join(child.error_lines)
@@ -442,7 +488,8 @@ class ProcessRuntime:
         width = max(len(host) for host in hosts)
         job = layout_mod.JobLayout(os.path.abspath(spec.work_dir), tuple(hosts))
         packages_dir = os.path.join(job.root, _PACKAGES_DIR)
-        owned = [layout.root for layout in job.host_layouts] + [job.shared_dir, packages_dir]
+        owned = [layout.root for layout in job.host_layouts] + [job.shared_dir, packages_dir,
+                                                                os.path.join(job.root, _CODE_COPY_DIR)]
         try:
             self._prepare_hosts(spec, job)
             extra_path = self._install_requirements(spec, job, python, kind, packages_dir, sink, width)
@@ -480,10 +527,14 @@ class ProcessRuntime:
 
     def _prepare_hosts(self, spec: TrainingSpec, job: layout_mod.JobLayout) -> None:
         os.makedirs(job.shared_dir, exist_ok=True)
+        # one copy of the code per job; each host's code dir holds hard links to its files
+        code_copy = os.path.join(job.root, _CODE_COPY_DIR)
+        layout_mod.remove_tree(code_copy)
+        shutil.copytree(spec.code_dir, code_copy, symlinks=True)
         for host in job.host_layouts:
             host.create()
             layout_mod.remove_tree(host.code_dir)
-            shutil.copytree(spec.code_dir, host.code_dir, symlinks=True)
+            shutil.copytree(code_copy, host.code_dir, symlinks=True, copy_function=_hard_link_or_copy)
             host.write_config_files(
                 _relocated_hyperparameters(spec.hyperparameters, host.code_dir),
                 spec.channels,
