@@ -14,7 +14,6 @@ Serving starts the model server of :mod:`.model_server` on 127.0.0.1.
 """
 from __future__ import annotations
 
-import codecs
 import collections
 import importlib.util
 import json
@@ -31,6 +30,7 @@ from typing import IO, Deque, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sagemaker_estimators.local import layout as layout_mod
 from sagemaker_estimators.local import toolkit_env
+from sagemaker_estimators.local.output_lines import LineSplitter, render
 from sagemaker_estimators.local.runtime import (
     RunningEndpoint,
     ServingSpec,
@@ -51,10 +51,8 @@ FRAMEWORK_MODULES = {
     "huggingface": ("transformers", "transformers"),
 }
 LOG_TAIL_LINES = 50
-#: bytes read from a child's output at a time, and the longest piece of a line held in memory
+#: bytes read from a child's output at a time
 READ_CHUNK = 64 * 1024
-MAX_LINE_CHARS = 64 * 1024
-_LINE_END = re.compile(r"\r\n|\n|\r")
 #: seconds a stopped host gets between SIGTERM and SIGKILL
 TERMINATE_GRACE_SECONDS = 5.0
 _PACKAGES_DIR = "packages"
@@ -89,45 +87,29 @@ class _HostProcess:
         self.reader.start()
 
     def _read(self) -> None:
-        """Pump the child's output to the sink in bounded pieces, in order.
-
-        Lines end at ``\n``; a ``\r`` (progress bars) is passed through as it comes,
-        and a line longer than :data:`MAX_LINE_CHARS` is written in pieces, so memory
-        stays bounded on output with no newline at all.
-        """
+        """Pump the child's output to the sink in order and in bounded pieces, ``\r``
+        progress included (see :mod:`.output_lines`)."""
         stream = self.process.stdout
         assert stream is not None
-        decoder = codecs.getincrementaldecoder("utf-8")("replace")
-        pending = ""
-        at_line_start = True
+        splitter = LineSplitter()
         while True:
             chunk = stream.read1(READ_CHUNK) if hasattr(stream, "read1") else stream.read(READ_CHUNK)
-            text = decoder.decode(chunk, final=not chunk)
-            pending += text
-            start = 0
-            for match in _LINE_END.finditer(pending):
-                if match.group() == "\r" and match.end() == len(pending) and chunk:
-                    break  # may be the first half of \r\n: decide with the next chunk
-                self._emit(pending[start:match.start()], "\r" if match.group() == "\r" else "\n", at_line_start)
-                at_line_start = True
-                start = match.end()
-            pending = pending[start:]
-            while len(pending) > MAX_LINE_CHARS or (pending and not chunk):
-                piece, pending = pending[:MAX_LINE_CHARS], pending[MAX_LINE_CHARS:]
-                self._emit(piece, "" if chunk else "\n", at_line_start)
-                at_line_start = not chunk
+            pieces = splitter.feed(chunk, final=not chunk)
+            for piece in pieces:
+                if piece.end != "\r":
+                    self._record(piece.text)
+            if pieces:
+                self._sink.write_raw(render(pieces, self.prefix))
             if not chunk:
                 break
         stream.close()
 
-    def _emit(self, text: str, end: str, at_line_start: bool) -> None:
-        if end != "\r":
-            self.tail.append(text)
-            if not self._capturing and _ERROR_MARKERS.search(text):
-                self._capturing = True
-            if self._capturing and len(self.error_lines) < 200 and text not in self.error_lines:
-                self.error_lines.append(text[:MAX_LINE_CHARS])
-        self._sink.write_raw((self.prefix if at_line_start else "") + text + end)
+    def _record(self, line: str) -> None:
+        self.tail.append(line)
+        if not self._capturing and _ERROR_MARKERS.search(line):
+            self._capturing = True
+        if self._capturing and len(self.error_lines) < 200 and line not in self.error_lines:
+            self.error_lines.append(line)
 
     def wait_and_reap(self, exits: "queue.Queue[Tuple[_HostProcess, int]]") -> None:
         code = self.process.wait()
