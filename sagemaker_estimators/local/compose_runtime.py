@@ -46,7 +46,7 @@ from typing import Callable, Deque, Dict, List, Optional, Tuple
 from sagemaker_estimators.local import compose_file
 from sagemaker_estimators.local.background_teardown import TEARDOWNS
 from sagemaker_estimators.local.compose_cli import ComposeCommand, compose_command
-from sagemaker_estimators.local.output_lines import LineSplitter, render
+from sagemaker_estimators.local.output_lines import LineSplitter
 from sagemaker_estimators.local.layout import JobLayout, create_job_layout, pack_artifacts
 from sagemaker_estimators.local.serving_process import ping_endpoint, post_invocations
 from sagemaker_estimators.local.runtime import (
@@ -376,19 +376,17 @@ class _LogPump(threading.Thread):
         self.prefix = f"{host} | " if prefix else ""
         self.lines: Deque[str] = collections.deque(maxlen=keep)
 
-    def _write(self, pieces) -> None:
-        if not pieces:
-            return
-        self.lines.extend(piece.text for piece in pieces if piece.end != "\r")
-        text = render(pieces, self.prefix)
-        with _STDOUT_LOCK:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+    def _write(self, output) -> None:
+        self.lines.extend(output.lines)
+        if output.text:
+            with _STDOUT_LOCK:
+                sys.stdout.write(output.text)
+                sys.stdout.flush()
 
     def run(self) -> None:
         import docker
 
-        splitter = LineSplitter()
+        splitter = LineSplitter(self.prefix)
         try:
             client = docker.from_env()
             container = client.containers.get(self.container_id)

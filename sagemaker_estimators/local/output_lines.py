@@ -12,53 +12,69 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import List, NamedTuple
+from typing import List, NamedTuple, Tuple
 
 #: the longest piece of an unfinished line held in memory
 MAX_LINE_CHARS = 64 * 1024
 _LINE_END = re.compile(r"\r\n|\n|\r")
 
 
-class Piece(NamedTuple):
-    """Some output: ``text``, then ``end`` ("\\n", "\\r" or "" for a piece of a longer line);
-    ``starts_line`` says whether the host prefix goes before it."""
+class Output(NamedTuple):
+    """What one chunk completed: ``text`` to print as it is (prefixes and line ends included)
+    and the finished ``lines`` (without progress redraws) for log tails."""
 
     text: str
-    end: str
-    starts_line: bool
+    lines: List[str]
 
 
 class LineSplitter:
-    """Feed bytes as they arrive; get back the pieces ready to print, in order."""
+    """Feed bytes as they arrive; get back the text ready to print, in order.
 
-    def __init__(self, max_chars: int = MAX_LINE_CHARS):
+    Args:
+        prefix: put before every line and every progress redraw (``"algo-1 | "``).
+        max_chars: the longest unfinished line held back.
+    """
+
+    def __init__(self, prefix: str = "", max_chars: int = MAX_LINE_CHARS):
+        self._prefix = prefix
         self._max_chars = max_chars
         self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
         self._pending = ""
         self._at_line_start = True
 
-    def feed(self, data: bytes, final: bool = False) -> List[Piece]:
-        """The pieces completed by ``data`` (everything that is left when ``final``)."""
+    def feed(self, data: bytes, final: bool = False) -> Output:
+        """The output completed by ``data`` (everything that is left when ``final``)."""
         pending = self._pending + self._decoder.decode(data, final=final)
-        pieces: List[Piece] = []
+        if "\r" in pending:
+            parts, lines, pending = self._split_with_returns(pending, final)
+        else:  # the common case, at C speed: split on newlines, join with the prefix
+            *lines, pending = pending.split("\n")
+            parts = []
+            if lines:
+                first = self._prefix if self._at_line_start else ""
+                parts.append(first + ("\n" + self._prefix).join(lines) + "\n")
+                self._at_line_start = True
+        while len(pending) > self._max_chars or (final and pending):
+            text, pending = pending[:self._max_chars], pending[self._max_chars:]
+            last = final and not pending
+            parts.append((self._prefix if self._at_line_start else "") + text + ("\n" if last else ""))
+            lines.append(text)
+            self._at_line_start = last
+        self._pending = pending
+        return Output("".join(parts), lines)
+
+    def _split_with_returns(self, pending: str, final: bool) -> Tuple[List[str], List[str], str]:
+        parts: List[str] = []
+        lines: List[str] = []
         start = 0
         for match in _LINE_END.finditer(pending):
             end = match.group()
             if end == "\r" and match.end() == len(pending) and not final:
                 break  # may be the first half of "\r\n": the next chunk decides
-            pieces.append(Piece(pending[start:match.start()], "\r" if end == "\r" else "\n", self._at_line_start))
+            text = pending[start:match.start()]
+            parts.append((self._prefix if self._at_line_start else "") + text + ("\r" if end == "\r" else "\n"))
+            if end != "\r":
+                lines.append(text)
             self._at_line_start = True
             start = match.end()
-        pending = pending[start:]
-        while len(pending) > self._max_chars or (final and pending):
-            text, pending = pending[:self._max_chars], pending[self._max_chars:]
-            last = final and not pending
-            pieces.append(Piece(text, "\n" if last else "", self._at_line_start))
-            self._at_line_start = last
-        self._pending = pending
-        return pieces
-
-
-def render(pieces: List[Piece], prefix: str) -> str:
-    """The text to print for ``pieces``, each line (and progress redraw) with ``prefix``."""
-    return "".join((prefix + piece.text if piece.starts_line else piece.text) + piece.end for piece in pieces)
+        return parts, lines, pending[start:]

@@ -30,7 +30,7 @@ from typing import IO, Deque, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sagemaker_estimators.local import layout as layout_mod
 from sagemaker_estimators.local import toolkit_env
-from sagemaker_estimators.local.output_lines import LineSplitter, render
+from sagemaker_estimators.local.output_lines import LineSplitter
 from sagemaker_estimators.local.runtime import (
     RunningEndpoint,
     ServingSpec,
@@ -91,25 +91,26 @@ class _HostProcess:
         progress included (see :mod:`.output_lines`)."""
         stream = self.process.stdout
         assert stream is not None
-        splitter = LineSplitter()
+        splitter = LineSplitter(self.prefix)
         while True:
             chunk = stream.read1(READ_CHUNK) if hasattr(stream, "read1") else stream.read(READ_CHUNK)
-            pieces = splitter.feed(chunk, final=not chunk)
-            for piece in pieces:
-                if piece.end != "\r":
-                    self._record(piece.text)
-            if pieces:
-                self._sink.write_raw(render(pieces, self.prefix))
+            output = splitter.feed(chunk, final=not chunk)
+            self._record(output.lines, output.text)
+            if output.text:
+                self._sink.write_raw(output.text)
             if not chunk:
                 break
         stream.close()
 
-    def _record(self, line: str) -> None:
-        self.tail.append(line)
-        if not self._capturing and _ERROR_MARKERS.search(line):
-            self._capturing = True
-        if self._capturing and len(self.error_lines) < 200 and line not in self.error_lines:
-            self.error_lines.append(line)
+    def _record(self, lines: List[str], text: str) -> None:
+        self.tail.extend(lines)
+        if not self._capturing and not _ERROR_MARKERS.search(text):
+            return
+        for line in lines:
+            if not self._capturing and _ERROR_MARKERS.search(line):
+                self._capturing = True
+            if self._capturing and len(self.error_lines) < 200 and line not in self.error_lines:
+                self.error_lines.append(line)
 
     def wait_and_reap(self, exits: "queue.Queue[Tuple[_HostProcess, int]]") -> None:
         code = self.process.wait()
