@@ -543,7 +543,8 @@ class LocalSagemakerClient:
             logger.warning("Local endpoint %s runs one server; InitialInstanceCount=%s is ignored", EndpointName, count)
         with REGISTRY.lock:
             existing = REGISTRY.endpoints.get(EndpointName)
-            if existing is not None and existing.server is not None:
+            # an endpoint still starting is in use too: replacing it would orphan its server
+            if existing is not None and (existing.server is not None or existing.status == "Creating"):
                 raise _in_use("CreateEndpoint", "endpoint", EndpointName)
             endpoint = LocalEndpoint(
                 EndpointName, EndpointConfigName, local_arn(self._region(), "endpoint", EndpointName),
