@@ -34,6 +34,14 @@ def _optional_str(parameter: str):
     return check
 
 
+class ShuffleConfigTypeError(TypeError, AttributeError):
+    """``shuffle_config`` is not a ShuffleConfig (V2 raised AttributeError for it: both catch it)."""
+
+
+def _str_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
+
+
 @attrs.define
 class ShuffleConfig:
     """Shuffle seed for a channel in Pipe mode."""
@@ -95,9 +103,25 @@ class TrainingInput:
         if self.target_attribute_name is not None:
             self.config["TargetAttributeName"] = self.target_attribute_name
         if self.shuffle_config is not None:
+            if not hasattr(self.shuffle_config, "seed"):
+                raise ShuffleConfigTypeError(
+                    f"shuffle_config must be a ShuffleConfig (e.g. ShuffleConfig(seed=1)), got "
+                    f"{type(self.shuffle_config).__name__}: {self.shuffle_config!r}"
+                )
             self.config["ShuffleConfig"] = {"Seed": self.shuffle_config.seed}
         self.add_hub_access_config(self.hub_access_config)
         self.add_model_access_config(self.model_access_config)
+
+    def check_request_fields(self, where: str = "TrainingInput") -> None:
+        """Raise TypeError for values V2 accepts here but the CreateTrainingJob request never could
+        (called by ``fit()`` before anything is uploaded)."""
+        for parameter in ("attribute_names", "instance_groups"):
+            value = getattr(self, parameter)
+            if value is not None and not _str_list(value):
+                raise TypeError(
+                    f"{where}: TrainingInput({parameter}={value!r}) must be a list of str, e.g. "
+                    f"{[part.strip() for part in value.split(',')] if isinstance(value, str) else ['name']!r}"
+                )
 
     def add_hub_access_config(self, hub_access_config: Optional[Dict[str, Any]] = None) -> None:
         """Attach a JumpStart hub access config to the S3 data source."""

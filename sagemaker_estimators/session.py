@@ -18,6 +18,8 @@ import boto3
 from botocore.exceptions import ClientError
 
 from sagemaker_estimators import job_logs
+from sagemaker_estimators.client_config import client_config
+from sagemaker_estimators.create_once import TRAINING_JOB, create_once
 from sagemaker_estimators.job_status import TERMINAL_JOB_STATUSES, check_job_status, wait_until
 from sagemaker_estimators.s3 import parse_s3_url
 from sagemaker_estimators.serving.session_hosting import HostingMixin
@@ -112,7 +114,8 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
     def _client(self, service: str) -> Any:
         client = self._clients.get(service)
         if client is None:
-            client = self.boto_session.client(service, region_name=self._region)
+            client = self.boto_session.client(service, region_name=self._region,
+                                              config=client_config(self.boto_session))
             self._clients[service] = client
         return client
 
@@ -151,7 +154,8 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
     def s3_resource(self) -> Any:
         """boto3 S3 resource (for V2 code that uses it)."""
         if self._s3_resource is None:
-            self._s3_resource = self.boto_session.resource("s3", region_name=self._region)
+            self._s3_resource = self.boto_session.resource("s3", region_name=self._region,
+                                                           config=client_config(self.boto_session))
         return self._s3_resource
 
     @s3_resource.setter
@@ -373,6 +377,18 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
         self.s3_client.upload_file(local_path, bucket, key, ExtraArgs=extra or None)
         return s3_uri
 
+    def open_upload_stream(self, s3_uri: str, extra_args: Optional[Dict[str, Any]] = None) -> Any:
+        """A write-only sink that becomes the object ``s3_uri`` (multipart while it is written);
+        call ``close()`` to finish it or ``abort()`` to leave nothing behind."""
+        from sagemaker_estimators.s3_upload_stream import StreamingUpload
+
+        bucket, key = parse_s3_url(s3_uri)
+        extra = dict(extra_args or {})
+        owner = self._expected_owner(bucket)
+        if owner:
+            extra["ExpectedBucketOwner"] = owner
+        return StreamingUpload(self.s3_client, bucket, key, extra)
+
     # training ------------------------------------------------------------------
     def train(self, input_mode: str, input_config: Optional[List[Dict[str, Any]]], **kwargs: Any) -> Dict[str, Any]:
         """Create a training job from V2's ``Session.train`` arguments; return the request sent.
@@ -396,7 +412,7 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
         """Send a CreateTrainingJob request built by :func:`training_job_request`."""
         logger.info("Creating training-job with name: %s", request["TrainingJobName"])
         logger.debug("train request: %s", json.dumps(request, default=str))
-        return self.sagemaker_client.create_training_job(**request)
+        return create_once(self.sagemaker_client, TRAINING_JOB, request)
 
     def describe_training_job(self, job_name: str) -> Dict[str, Any]:
         """DescribeTrainingJob."""

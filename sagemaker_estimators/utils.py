@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 import secrets
+import threading
 import time
-from typing import Optional
+from typing import Optional, Set
 
 #: SageMaker's rule for training job, model, endpoint and transform job names
 NAME_PATTERN = re.compile(r"^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$")
@@ -14,22 +15,40 @@ _TIMESTAMP_SUFFIX = re.compile(r"^(.+)-(\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3
 _IMAGE_REPOSITORY = re.compile(r"^(.+/)?([^:/]+)(:[^:]+)?$")
 
 
-def sagemaker_timestamp() -> str:
+def sagemaker_timestamp(moment: Optional[float] = None) -> str:
     """UTC timestamp with milliseconds, as in job names: ``2026-11-22-03-02-44-805``."""
-    moment = time.time()
+    moment = time.time() if moment is None else moment
     millis = int((moment % 1) * 1000)
     return time.strftime("%Y-%m-%d-%H-%M-%S", time.gmtime(moment)) + f"-{millis:03d}"
 
 
-def sagemaker_short_timestamp() -> str:
+def sagemaker_short_timestamp(moment: Optional[float] = None) -> str:
     """Local-time short timestamp ``yymmdd-HHMM`` (V2's ``short=True`` names)."""
-    return time.strftime("%y%m%d-%H%M")
+    return time.strftime("%y%m%d-%H%M", time.localtime(moment))
+
+
+#: every name name_from_base() handed out in this process, so threads never get the same one
+_ISSUED_NAMES: Set[str] = set()
+_ISSUED_LOCK = threading.Lock()
 
 
 def name_from_base(base: str, max_length: int = MAX_NAME_LENGTH, short: bool = False) -> str:
-    """Append a timestamp to ``base``, trimming ``base`` so the result fits ``max_length``."""
-    stamp = sagemaker_short_timestamp() if short else sagemaker_timestamp()
-    return f"{base[: max_length - len(stamp) - 1]}-{stamp}"
+    """Append a timestamp to ``base``, trimming ``base`` so the result fits ``max_length``.
+
+    Names are unique within the process: a name already handed out (two jobs started
+    in the same millisecond, from threads) gets the next free timestamp (+1 ms, or +1
+    minute for ``short`` names), so the format stays V2's.
+    """
+    moment = time.time()
+    step = 60.0 if short else 0.001
+    with _ISSUED_LOCK:
+        while True:
+            stamp = sagemaker_short_timestamp(moment) if short else sagemaker_timestamp(moment)
+            name = f"{base[: max_length - len(stamp) - 1]}-{stamp}"
+            if name not in _ISSUED_NAMES:
+                _ISSUED_NAMES.add(name)
+                return name
+            moment += step
 
 
 def unique_name_from_base(base: str, max_length: int = MAX_NAME_LENGTH) -> str:

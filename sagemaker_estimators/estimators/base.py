@@ -228,6 +228,10 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         self.checkpoint_s3_uri = checkpoint_s3_uri
         self.checkpoint_local_path = checkpoint_local_path
         debugger_hook_config = defaults["debugger_hook_config"]
+        if checkpoint_local_path and not checkpoint_s3_uri:
+            logger.warning("checkpoint_local_path=%r is ignored without checkpoint_s3_uri: SageMaker only uses a "
+                           "local checkpoint path together with the S3 URI it syncs to (V2 drops it too).",
+                           checkpoint_local_path)
         self.debugger_hook_config = {} if debugger_hook_config is True else debugger_hook_config
         self.tensorboard_output_config = tensorboard_output_config
         self.debugger_rule_configs = None

@@ -36,6 +36,8 @@ def _channel_from(value: Any, channel: str, local_mode: bool) -> Dict[str, Any]:
                 f"inputs[{channel!r}].s3_data={value.s3_data!r}: file:// URIs are supported in "
                 "local mode only; use an s3:// URI."
             )
+        if isinstance(value, TrainingInput):
+            value.check_request_fields(f"inputs[{channel!r}]")
         return value.config.copy()
     raise TypeError(
         f"inputs[{channel!r}] has type {type(value).__name__}; expecting one of str, "

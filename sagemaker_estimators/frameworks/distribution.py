@@ -6,9 +6,14 @@ compared after resolving aliases, so ``framework_version="2.1"`` (an alias of
 """
 from __future__ import annotations
 
+import logging
 from typing import Any, Dict, List, Mapping, Optional
 
 from sagemaker_estimators.frameworks.common import is_gpu_instance, is_trainium_instance
+
+logger = logging.getLogger(__name__)
+
+logger = logging.getLogger(__name__)
 
 LAUNCH_PT_XLA = "sagemaker_pytorch_xla_multi_worker_enabled"
 LAUNCH_PS = "sagemaker_parameter_server_enabled"
@@ -158,6 +163,25 @@ def torch_hyperparameters(distribution: Mapping[str, Any], instance_type: Option
             config[INSTANCE_TYPE] = instance_type
         return config
     return generic_hyperparameters(distribution, instance_type, image_uri)
+
+
+def warn_ignored_strategies(distribution: Mapping[str, Any]) -> None:
+    """One warning when ``torch_distributed`` is enabled with ``pytorchddp`` or ``mpi``.
+
+    V2 accepts both combinations and silently keeps one launcher: with ``pytorchddp``
+    the data-parallel launcher runs (the toolkit checks it before torch_distributed);
+    with ``mpi`` (and no ``smdistributed``) only the torch_distributed flag is sent.
+    """
+    if not _enabled(distribution, "torch_distributed"):
+        return
+    if _enabled(distribution, "pytorchddp"):
+        used, ignored = "pytorchddp", "torch_distributed"
+    elif _enabled(distribution, "mpi") and "smdistributed" not in distribution:
+        used, ignored = "torch_distributed", "mpi"
+    else:
+        return
+    logger.warning("distribution enables both %s and %s: only %s takes effect, %s is ignored (as in V2).",
+                   used, ignored, used, ignored)
 
 
 def resolve_instance_groups(distribution: Dict[str, Any], instance_groups: Optional[List[Any]]) -> Dict[str, Any]:

@@ -84,13 +84,44 @@ def check_instance_type(instance_type: str) -> None:
         )
 
 
-def _environment(environment: Mapping[str, str]) -> Dict[str, str]:
+#: names the compose process itself depends on: their values reach containers through an alias
+_COMPOSE_OWN_NAMES = frozenset({"PATH", "HOME", "PWD", "SHELL", "USER", "TMPDIR", "TMP", "TEMP", "LANG",
+                                "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY"})
+_COMPOSE_OWN_PREFIXES = ("DOCKER_", "COMPOSE_", "XDG_", "LD_", "PYTHON", "SSL_", "LC_")
+_ALIAS_PREFIX = "SAGEMAKER_LOCAL_ENV_"
+
+
+def _check_environment(environment: Mapping[str, str]) -> None:
     for key, value in environment.items():
         if not isinstance(key, str) or not key or "=" in key:
             raise ValueError(f"environment keys must be non-empty strings without '=', got {key!r}")
         if not isinstance(value, str):
             raise TypeError(f"environment[{key!r}] must be a str, got {type(value).__name__}")
-    return dict(environment)
+
+
+def _alias(key: str) -> Optional[str]:
+    """The private variable carrying ``key``'s value when ``key`` matters to compose itself."""
+    upper = key.upper()
+    if upper in _COMPOSE_OWN_NAMES or upper.startswith(_COMPOSE_OWN_PREFIXES):
+        return _ALIAS_PREFIX + key.encode("utf-8").hex()
+    return None
+
+
+def _environment(environment: Mapping[str, str]) -> List[str]:
+    """The service's ``environment:`` list: names only (values come from the compose
+    process's environment, see :func:`process_environment`), so no file holds a value."""
+    _check_environment(environment)
+    entries = []
+    for key in environment:
+        alias = _alias(key)
+        entries.append(f"{key}=${{{alias}}}" if alias else key)
+    return entries
+
+
+def process_environment(environment: Mapping[str, str]) -> Dict[str, str]:
+    """Variables to add to the compose process's environment so the services see ``environment``."""
+    _check_environment(environment)
+    return {(_alias(key) or key): value for key, value in environment.items()}
 
 
 def check_container_config(container_config: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
@@ -190,7 +221,8 @@ def serving_compose(
 
 
 def masked(content: Mapping[str, Any]) -> Dict[str, Any]:
-    """A copy of a compose dict with every environment value replaced, for logging."""
+    """A copy of a compose dict with every environment value replaced, for logging (files written
+    here hold names only; a dict environment comes from ``container_config``)."""
     copied = copy.deepcopy(dict(content))
     for service in copied.get("services", {}).values():
         if isinstance(service.get("environment"), dict):

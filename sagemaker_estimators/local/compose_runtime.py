@@ -46,6 +46,7 @@ from typing import Callable, Deque, Dict, List, Optional, Tuple
 from sagemaker_estimators.local import compose_file
 from sagemaker_estimators.local.background_teardown import TEARDOWNS
 from sagemaker_estimators.local.compose_cli import ComposeCommand, compose_command
+from sagemaker_estimators.local.output_lines import LineSplitter
 from sagemaker_estimators.local.layout import JobLayout, create_job_layout, pack_artifacts
 from sagemaker_estimators.local.serving_process import ping_endpoint, post_invocations
 from sagemaker_estimators.local.runtime import (
@@ -62,6 +63,8 @@ logger = logging.getLogger(__name__)
 COMPOSE_FILE_NAME = "docker-compose.yaml"
 PROJECT_LABEL = "com.docker.compose.project"
 LOG_TAIL_LINES = 50
+#: seconds to wait, after the containers exited, for the rest of their logs
+LOG_DRAIN_TIMEOUT = 300.0
 #: an AWS-owned registry: <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]
 _ECR_REGISTRY = re.compile(r"^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$")
 _PORT_TAKEN = re.compile(r"port is already allocated|address already in use", re.IGNORECASE)
@@ -236,10 +239,13 @@ def reclaim_ownership(client, image_uri: str, paths: List[str]) -> None:
 class ComposeProject:
     """One compose file run under one project name."""
 
-    def __init__(self, compose: ComposeCommand, project: str, path: str):
+    def __init__(self, compose: ComposeCommand, project: str, path: str,
+                 environment: Optional[Dict[str, str]] = None):
         self.compose = compose
         self.project = project
         self.path = path
+        # the services' environment values: given to compose in its own environment, never in the file
+        self.environment = dict(environment or {})
 
     def run(self, *args: str, timeout: Optional[float] = None) -> subprocess.CompletedProcess:
         """``compose -p PROJECT -f FILE ARGS``; raises :class:`ComposeError` on failure.
@@ -256,6 +262,7 @@ class ComposeProject:
             text=True,
             timeout=timeout,
             start_new_session=True,
+            env=dict(os.environ, **self.environment) if self.environment else None,
         )
         if result.returncode != 0:
             raise ComposeError(
@@ -328,8 +335,40 @@ def _container_log_tail(container, lines: int) -> str:
     return raw.decode("utf-8", errors="replace").replace("\r\n", "\n").rstrip()
 
 
+#: serialises the pumps' writes, so lines of different hosts never mix
+_STDOUT_LOCK = threading.Lock()
+_LOG_READ_CHUNK = 256 * 1024
+
+
+def _follow_logs(container):
+    """The container's output as it comes, in chunks of any size.
+
+    The SDK's ``logs(stream=True)`` reads a TTY container's stream one byte per
+    iteration (~1 MB/s); the same request read in large chunks keeps up with any
+    program.  Falls back to the SDK call for containers without a TTY.
+    """
+    api = container.client.api
+    if not (container.attrs.get("Config") or {}).get("Tty") or not hasattr(api, "_get"):
+        yield from container.logs(stream=True, follow=True)
+        return
+    response = api._get(api._url("/containers/{0}/logs", container.id),
+                        params={"stdout": 1, "stderr": 1, "follow": 1, "timestamps": 0, "tail": "all"},
+                        stream=True)
+    try:
+        api._raise_for_status(response)
+        # a quiet container must not time the stream out (the SDK does the same for its streams)
+        api._disable_socket_timeout(api._get_raw_response_socket(response))
+        yield from response.iter_content(_LOG_READ_CHUNK, decode_unicode=False)
+    finally:
+        response.close()
+
+
 class _LogPump(threading.Thread):
-    """Streams one container's log to stdout with a host prefix, keeping the last lines."""
+    """Streams one container's log to stdout with a host prefix, keeping the last lines.
+
+    Every byte is written, in order, ``\r`` progress redraws included; each chunk
+    is written with one call, so throughput stays far above what programs print.
+    """
 
     def __init__(self, host: str, container_id: str, prefix: bool, keep: int = 200, stream=None):
         super().__init__(name=f"log-{host}", daemon=True)
@@ -339,29 +378,26 @@ class _LogPump(threading.Thread):
         self.prefix = f"{host} | " if prefix else ""
         self.lines: Deque[str] = collections.deque(maxlen=keep)
 
-    def _emit(self, line: str) -> None:
-        line = line.rstrip("\r")
-        self.lines.append(line)
-        stream = self.stream if self.stream is not None else sys.stdout
-        stream.write(f"{self.prefix}{line}\n")
-        stream.flush()
+    def _write(self, output) -> None:
+        self.lines.extend(output.lines)
+        if output.text:
+            stream = self.stream if self.stream is not None else sys.stdout
+            with _STDOUT_LOCK:
+                stream.write(output.text)
+                stream.flush()
 
     def run(self) -> None:
         import docker
 
-        pending = ""
+        splitter = LineSplitter(self.prefix)
         try:
             client = docker.from_env()
             container = client.containers.get(self.container_id)
-            for chunk in container.logs(stream=True, follow=True):
-                pending += chunk.decode("utf-8", errors="replace")
-                *complete, pending = pending.split("\n")
-                for line in complete:
-                    self._emit(line)
+            for chunk in _follow_logs(container):
+                self._write(splitter.feed(chunk))
         except Exception as error:  # the container may be removed while we read
             logger.debug("log stream of %s ended: %s", self.host, error)
-        if pending:
-            self._emit(pending)
+        self._write(splitter.feed(b"", final=True))
 
     def tail(self, lines: int = LOG_TAIL_LINES) -> str:
         return "\n".join(list(self.lines)[-lines:])
@@ -446,7 +482,8 @@ class ComposeRuntime:
                 os.makedirs(host.channel_dir(channel.name), exist_ok=True)
         content = compose_file.training_compose(spec, layout, self.container_config)
         path = compose_file.write_compose_file(content, os.path.join(layout.root, COMPOSE_FILE_NAME))
-        project = ComposeProject(compose, compose_file.project_name(spec.job_name), path)
+        project = ComposeProject(compose, compose_file.project_name(spec.job_name), path,
+                                 compose_file.process_environment(spec.environment))
         logger.debug("Compose file for %s (project %s):\n%s", spec.job_name, project.project,
                     compose_file.dump(compose_file.masked(content)))
         succeeded = False
@@ -501,7 +538,12 @@ class ComposeRuntime:
                 except Exception as error:
                     logger.debug("killing %s: %s", host, error)
         for pump in pumps.values():
-            pump.join(timeout=5)
+            # fit() returns after the last line is printed: the stream ends when the container has
+            # exited and the engine has sent everything; the cap only guards against a stuck engine
+            pump.join(timeout=LOG_DRAIN_TIMEOUT)
+            if pump.is_alive():
+                logger.warning("The log of %s was still streaming %ss after it exited; not waiting longer.",
+                               pump.host, LOG_DRAIN_TIMEOUT)
         if failure is not None:
             host, code, note = failure
             reason = layout.host(host).read_failure().strip() or note or f"{host} exited with code {code}"
@@ -536,7 +578,8 @@ class ComposeRuntime:
                 port = spec.port or free_port()
                 content = compose_file.serving_compose(spec, port, self.container_config)
                 path = compose_file.write_compose_file(content, os.path.join(work_dir, COMPOSE_FILE_NAME))
-                project = ComposeProject(compose, compose_file.project_name(spec.endpoint_name), path)
+                project = ComposeProject(compose, compose_file.project_name(spec.endpoint_name), path,
+                                         compose_file.process_environment(spec.environment))
                 endpoint = ComposeEndpoint(project, client_future, port, work_dir if owns_work_dir else None, spec)
                 try:
                     project.up()

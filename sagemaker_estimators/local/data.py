@@ -20,6 +20,7 @@ import tempfile
 from typing import Any, List, Optional, Tuple
 from urllib.parse import unquote, urlparse
 
+from sagemaker_estimators.archives import ExtractionLimits, limits_of, safe_extract
 from sagemaker_estimators.local.layout import remove_tree
 from sagemaker_estimators.s3 import parse_s3_url, s3_path_join
 
@@ -143,26 +144,10 @@ def materialize_file(uri: str, target_dir: str, session: Any, parameter: str) ->
     return destination
 
 
-def extract_archive(archive: str, target_dir: str) -> str:
-    """Extract a (gzip) tar into ``target_dir``; refuse members that are not plain files or
-    directories inside it (links, devices, ``..`` or absolute names)."""
-    os.makedirs(target_dir, exist_ok=True)
-    root = os.path.realpath(target_dir)
-    with tarfile.open(archive, "r:*") as tar:
-        members = tar.getmembers()
-        for member in members:
-            destination = os.path.realpath(os.path.join(root, member.name))
-            inside = destination == root or destination.startswith(root + os.sep)
-            if not inside or not (member.isfile() or member.isdir()):
-                raise ValueError(
-                    f"refusing to extract {archive}: member {member.name!r} is not a plain file or "
-                    f"directory inside the target"
-                )
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(root, members=members, filter="data")
-        else:  # pragma: no cover - Python < 3.11.4 without extraction filters
-            tar.extractall(root, members=members)  # noqa: S202 - every member checked above
-    return target_dir
+def extract_archive(archive: str, target_dir: str, limits: Optional[ExtractionLimits] = None) -> str:
+    """Extract a (gzip) tar into ``target_dir`` within ``limits``; refuse members that are not plain
+    files or directories inside it (links, devices, ``..`` or absolute names)."""
+    return safe_extract(archive, target_dir, limits)
 
 
 def materialize_model(model_data: Any, target_dir: str, session: Any) -> str:
@@ -195,7 +180,7 @@ def materialize_model(model_data: Any, target_dir: str, session: Any) -> str:
         archive = materialize_file(uri, os.path.join(target_dir, "download"), session, "ModelDataUrl")
     if not tarfile.is_tarfile(archive):
         raise ValueError(f"ModelDataUrl={uri!r} is not a tar archive (model.tar.gz) or a directory")
-    extract_archive(archive, model_dir)
+    extract_archive(archive, model_dir, limits_of(session))
     return model_dir
 
 

@@ -86,15 +86,18 @@ class ModelServer(ThreadingHTTPServer):
 class _RequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "sagemaker-estimators-model-server"
+    # small answers on a kept-alive connection must not wait ~40 ms for a delayed ACK
+    disable_nagle_algorithm = True
     server: ModelServer
 
     def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8") -> None:
+        """Status line, headers and body in one write (two small writes stall on Nagle + delayed ACK)."""
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+        head = self._headers_buffer + [b"\r\n"]  # what end_headers() would flush, sent with the body
+        self._headers_buffer = []
+        self.wfile.write(b"".join(head) + (body if self.command != "HEAD" else b""))
 
     def _path(self) -> str:
         return self.path.split("?", 1)[0]

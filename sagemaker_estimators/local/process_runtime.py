@@ -30,6 +30,7 @@ from typing import IO, Deque, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sagemaker_estimators.local import layout as layout_mod
 from sagemaker_estimators.local import namespace, toolkit_env
+from sagemaker_estimators.local.output_lines import LineSplitter
 from sagemaker_estimators.local.runtime import (
     ProcessingSpec,
     RunningEndpoint,
@@ -55,9 +56,12 @@ FRAMEWORK_MODULES = {
 #: distribution a framework's toolkit sets up without a launcher, so local_process can run it
 _PROCESS_DISTRIBUTIONS = {"tensorflow": ("sagemaker_multi_worker_mirrored_strategy_enabled",)}
 LOG_TAIL_LINES = 50
+#: bytes read from a child's output at a time
+READ_CHUNK = 64 * 1024
 #: seconds a stopped host gets between SIGTERM and SIGKILL
 TERMINATE_GRACE_SECONDS = 5.0
 _PACKAGES_DIR = "packages"
+_CODE_COPY_DIR = "code"
 _SUBMIT_DIRECTORY = "sagemaker_submit_directory"
 _SAFE_ENTRY_POINT = re.compile(r"^[A-Za-z0-9._][A-Za-z0-9._+-]*(/[A-Za-z0-9._+-]+)*$")
 # the toolkit starts capturing an error message at the first line naming one of these
@@ -82,23 +86,36 @@ class _HostProcess:
         self.tail: Deque[str] = collections.deque(maxlen=LOG_TAIL_LINES)
         self.error_lines: List[str] = []
         self.stopped_by_us = False
+        self._capturing = False
         self._sink = sink
         self.reader = threading.Thread(target=self._read, name=f"local-process-{label}-output", daemon=True)
         self.reader.start()
 
     def _read(self) -> None:
+        """Pump the child's output to the sink in order and in bounded pieces, ``\r``
+        progress included (see :mod:`.output_lines`)."""
         stream = self.process.stdout
         assert stream is not None
-        capturing = False
-        for raw in iter(stream.readline, b""):
-            line = raw.decode("utf-8", "replace").rstrip("\r\n")
-            self.tail.append(line)
-            if not capturing and _ERROR_MARKERS.search(line):
-                capturing = True
-            if capturing and len(self.error_lines) < 200 and line not in self.error_lines:
-                self.error_lines.append(line)
-            self._sink.write(self.prefix + line)
+        splitter = LineSplitter(self.prefix)
+        while True:
+            chunk = stream.read1(READ_CHUNK) if hasattr(stream, "read1") else stream.read(READ_CHUNK)
+            output = splitter.feed(chunk, final=not chunk)
+            self._record(output.lines, output.text)
+            if output.text:
+                self._sink.write_raw(output.text)
+            if not chunk:
+                break
         stream.close()
+
+    def _record(self, lines: List[str], text: str) -> None:
+        self.tail.extend(lines)
+        if not self._capturing and not _ERROR_MARKERS.search(text):
+            return
+        for line in lines:
+            if not self._capturing and _ERROR_MARKERS.search(line):
+                self._capturing = True
+            if self._capturing and len(self.error_lines) < 200 and line not in self.error_lines:
+                self.error_lines.append(line)
 
     def wait_and_reap(self, exits: "queue.Queue[Tuple[_HostProcess, int]]") -> None:
         code = self.process.wait()
@@ -117,10 +134,14 @@ class _Sink:
         self._lock = threading.Lock()
 
     def write(self, line: str) -> None:
+        self.write_raw(line + "\n")
+
+    def write_raw(self, text: str) -> None:
+        """Write ``text`` as it is (it carries its own line end, if any)."""
         stream = self._stream if self._stream is not None else sys.stdout
         with self._lock:
             try:
-                stream.write(line + "\n")
+                stream.write(text)
                 stream.flush()
             except (OSError, ValueError):
                 pass  # a closed console must not kill the job
@@ -407,6 +428,14 @@ def _link_or_copy(source: str, link: str) -> None:
         shutil.copytree(source, link, symlinks=True)
 
 
+def _hard_link_or_copy(source: str, destination: str) -> None:
+    """``copytree``'s copy function: a hard link (no data copied), a copy where links fail."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
 def _script_failure_reason(child: _HostProcess, code: int) -> str:
     """The ``failure`` file text the toolkit writes when the script exits non-zero."""
     message = "\n".join(child.error_lines)
@@ -458,7 +487,8 @@ class ProcessRuntime:
         width = max(len(host) for host in hosts)
         job = layout_mod.JobLayout(os.path.abspath(spec.work_dir), tuple(hosts))
         packages_dir = os.path.join(job.root, _PACKAGES_DIR)
-        owned = [layout.root for layout in job.host_layouts] + [job.shared_dir, packages_dir]
+        owned = [layout.root for layout in job.host_layouts] + [job.shared_dir, packages_dir,
+                                                                os.path.join(job.root, _CODE_COPY_DIR)]
         try:
             self._prepare_hosts(spec, job)
             extra_path = self._install_requirements(spec, job, python, kind, packages_dir, sink, width)
@@ -496,10 +526,14 @@ class ProcessRuntime:
 
     def _prepare_hosts(self, spec: TrainingSpec, job: layout_mod.JobLayout) -> None:
         os.makedirs(job.shared_dir, exist_ok=True)
+        # one copy of the code per job; each host's code dir holds hard links to its files
+        code_copy = os.path.join(job.root, _CODE_COPY_DIR)
+        layout_mod.remove_tree(code_copy)
+        shutil.copytree(spec.code_dir, code_copy, symlinks=True)
         for host in job.host_layouts:
             host.create()
             layout_mod.remove_tree(host.code_dir)
-            shutil.copytree(spec.code_dir, host.code_dir, symlinks=True)
+            shutil.copytree(code_copy, host.code_dir, symlinks=True, copy_function=_hard_link_or_copy)
             host.write_config_files(
                 _relocated_hyperparameters(spec.hyperparameters, host.code_dir),
                 spec.channels,

@@ -20,6 +20,7 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from botocore.exceptions import ClientError
 
+from sagemaker_estimators.archives import limits_of
 from sagemaker_estimators.local import data
 from sagemaker_estimators.utils import validate_name
 from sagemaker_estimators.local.batching import check_transform_settings, payloads
@@ -353,7 +354,7 @@ class LocalSagemakerClient:
             return None  # a path inside the container image
         if not os.path.isfile(path) or not tarfile.is_tarfile(path):
             raise ValueError(f"{parameter}={location!r} must be a directory or a .tar.gz archive")
-        return data.extract_archive(path, target)
+        return data.extract_archive(path, target, limits_of(self.sagemaker_session))
 
     def _store_training_outputs(self, job: LocalTrainingJob, artifacts_dir: str, scratch: str) -> None:
         """Deliver model.tar.gz and output.tar.gz to the job's output folder."""
@@ -370,7 +371,7 @@ class LocalSagemakerClient:
         job.output_artifacts = f"{delivered}/output.tar.gz"
         if output_config.get("CompressionType") == "NONE":
             uncompressed = os.path.join(scratch, "uncompressed-model")
-            data.extract_archive(model_archive, uncompressed)
+            data.extract_archive(model_archive, uncompressed, limits_of(self.sagemaker_session))
             model_uri = f"{delivered}/model/"
             data.deliver(uncompressed, model_uri, self.sagemaker_session, "OutputDataConfig.S3OutputPath")
             job.model_artifacts = model_uri
@@ -568,7 +569,8 @@ class LocalSagemakerClient:
             logger.warning("Local endpoint %s runs one server; InitialInstanceCount=%s is ignored", EndpointName, count)
         with REGISTRY.lock:
             existing = REGISTRY.endpoints.get(EndpointName)
-            if existing is not None and existing.server is not None:
+            # an endpoint still starting is in use too: replacing it would orphan its server
+            if existing is not None and (existing.server is not None or existing.status == "Creating"):
                 raise _in_use("CreateEndpoint", "endpoint", EndpointName)
             endpoint = LocalEndpoint(
                 EndpointName, EndpointConfigName, local_arn(self._region(), "endpoint", EndpointName),

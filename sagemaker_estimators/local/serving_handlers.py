@@ -32,11 +32,11 @@ import logging
 import os
 import shutil
 import sys
-import tarfile
 import tempfile
 from types import ModuleType
 from typing import Any, Callable, Dict, Optional, Tuple
 
+from sagemaker_estimators.archives import safe_extract
 from sagemaker_estimators.local import serving_codecs as codecs
 from sagemaker_estimators.serving.serializers import import_optional, is_ndarray
 
@@ -267,17 +267,10 @@ def _extract_source_archive(archive: str) -> str:
     """Extract a local sourcedir.tar.gz into a new temp dir, refusing members that escape it."""
     target = tempfile.mkdtemp(prefix="sm-serving-code-")
     atexit.register(shutil.rmtree, target, True)
-    root = os.path.realpath(target)
-    with tarfile.open(archive, "r:*") as tar:
-        members = tar.getmembers()
-        for member in members:
-            destination = os.path.realpath(os.path.join(root, member.name))
-            if os.path.commonpath([root, destination]) != root or not (member.isfile() or member.isdir()):
-                raise ServingSetupError(f"refusing archive member {member.name!r} of {archive}: not a plain file inside it")
-        if hasattr(tarfile, "data_filter"):
-            tar.extractall(root, members=members, filter="data")
-        else:
-            tar.extractall(root, members=members)  # noqa: S202 - every member checked above
+    try:
+        safe_extract(archive, target)
+    except ValueError as error:
+        raise ServingSetupError(str(error)) from error
     return target
 
 

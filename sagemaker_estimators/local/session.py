@@ -29,6 +29,7 @@ from typing import Any, Dict, Optional
 
 import boto3
 
+from sagemaker_estimators.client_config import client_config
 from sagemaker_estimators.job_status import check_job_status
 from sagemaker_estimators.local.runtime_client import LocalSagemakerRuntimeClient
 from sagemaker_estimators.local.sagemaker_client import LocalSagemakerClient
@@ -46,6 +47,10 @@ LOCAL_CONFIG_KEYS = {
     "serving_port": int,
     "container_root": str,
     "container_config": dict,
+    # extraction limits (sagemaker_estimators.archives): not V2 keys, they only tighten or loosen safety
+    "extraction_max_bytes": int,
+    "extraction_max_ratio": (int, float),
+    "extraction_min_free_bytes": int,
 }
 
 
@@ -65,8 +70,9 @@ def validate_local_config(value: Any) -> None:
         if key not in LOCAL_CONFIG_KEYS:
             raise ValueError(f"config['local'] has unknown key {key!r}; valid keys: {sorted(LOCAL_CONFIG_KEYS)}")
         expected = LOCAL_CONFIG_KEYS[key]
-        if not isinstance(item, expected) or (expected is int and isinstance(item, bool)):
-            raise TypeError(f"config['local'][{key!r}] must be a {expected.__name__}, got {item!r}")
+        if not isinstance(item, expected) or (expected is not bool and isinstance(item, bool)):
+            names = " or ".join(kind.__name__ for kind in (expected if isinstance(expected, tuple) else (expected,)))
+            raise TypeError(f"config['local'][{key!r}] must be a {names}, got {item!r}")
 
 
 def load_local_config_file(path: str = CONFIG_FILE) -> Optional[Dict[str, Any]]:
@@ -173,7 +179,8 @@ class LocalSession(Session):
         client = self._clients.get("s3")
         if client is None:
             kwargs = {"endpoint_url": self.s3_endpoint_url} if self.s3_endpoint_url else {}
-            client = self.boto_session.client("s3", region_name=self._region, **kwargs)
+            client = self.boto_session.client("s3", region_name=self._region,
+                                              config=client_config(self.boto_session), **kwargs)
             self._clients["s3"] = client
         return client
 
@@ -186,7 +193,8 @@ class LocalSession(Session):
         """boto3 S3 resource (at ``s3_endpoint_url`` when given)."""
         if self._s3_resource is None:
             kwargs = {"endpoint_url": self.s3_endpoint_url} if self.s3_endpoint_url else {}
-            self._s3_resource = self.boto_session.resource("s3", region_name=self._region, **kwargs)
+            self._s3_resource = self.boto_session.resource("s3", region_name=self._region,
+                                                           config=client_config(self.boto_session), **kwargs)
         return self._s3_resource
 
     @s3_resource.setter

@@ -16,16 +16,13 @@ from __future__ import annotations
 import copy
 import logging
 import os
-import shutil
-import tempfile
 from typing import Any, Callable, Dict, List, Optional
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.estimators.source_code import (
     SOURCE_ARCHIVE_NAME,
     UploadedCode,
-    archive_members,
-    create_source_archive,
+    upload_source_archive,
 )
 from sagemaker_estimators.s3 import parse_s3_url, s3_path_join
 from sagemaker_estimators.serving import requests as req
@@ -319,13 +316,8 @@ class Model:
         extra = {"ServerSideEncryption": "aws:kms"}
         if self.model_kms_key:
             extra["SSEKMSKeyId"] = self.model_kms_key
-        workdir = tempfile.mkdtemp(prefix="sagemaker-estimators-code-")
-        try:
-            archive = create_source_archive(archive_members(self.entry_point, self.source_dir, self.dependencies),
-                                            os.path.join(workdir, SOURCE_ARCHIVE_NAME))
-            self.sagemaker_session.upload_file_to_key(archive, uri, extra_args=extra)
-        finally:
-            shutil.rmtree(workdir, ignore_errors=True)
+        upload_source_archive(self.sagemaker_session, self.entry_point, self.source_dir, self.dependencies,
+                              uri, extra)
         return UploadedCode(s3_prefix=uri, script_name=script_name)
 
     def _script_mode_env_vars(self) -> Dict[str, str]:

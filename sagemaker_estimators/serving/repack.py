@@ -18,38 +18,16 @@ import tempfile
 from typing import Any, Dict, Iterable, Optional
 
 from sagemaker_estimators.s3 import parse_s3_url
-from sagemaker_estimators.estimators.source_code import GZIP_LEVEL
+from sagemaker_estimators import archives
+from sagemaker_estimators.archives import ExtractionLimits
+from sagemaker_estimators.estimators.source_code import GZIP_LEVEL, archive_members, collect_entries
 
 logger = logging.getLogger(__name__)
 
 
-def safe_extract(archive_path: str, target: str) -> None:
-    """Extract a (gzip) tar archive into ``target``; refuse any member that would land outside it."""
-    root = os.path.realpath(target)
-    os.makedirs(root, exist_ok=True)
-    with tarfile.open(archive_path, mode="r:*") as archive:
-        members = []
-        for member in archive.getmembers():
-            name = member.name
-            destination = os.path.realpath(os.path.join(root, name))
-            if not _inside(root, destination):
-                raise ValueError(f"{archive_path}: member {name!r} would be extracted outside {target!r}")
-            if member.issym() or member.islnk():
-                base = root if member.islnk() else os.path.dirname(destination)
-                link_target = os.path.realpath(os.path.join(base, member.linkname))
-                if not _inside(root, link_target):
-                    raise ValueError(f"{archive_path}: link {name!r} -> {member.linkname!r} points outside {target!r}")
-            elif not (member.isfile() or member.isdir()):
-                raise ValueError(f"{archive_path}: member {name!r} is a device or fifo; refusing to extract it")
-            members.append(member)
-        if hasattr(tarfile, "data_filter"):
-            archive.extractall(root, members=members, filter="data")
-        else:  # pragma: no cover - Python < 3.11.4 / 3.10.12 / 3.9.17
-            archive.extractall(root, members=members)
-
-
-def _inside(root: str, path: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+def safe_extract(archive_path: str, target: str, limits: Optional[ExtractionLimits] = None) -> None:
+    """Extract a (gzip) tar archive into ``target`` (links allowed only inside it), within ``limits``."""
+    archives.safe_extract(archive_path, target, limits, allow_links=True)
 
 
 def _fetch(uri: str, destination: str, session: Any) -> str:
@@ -81,10 +59,12 @@ def build_code_dir(model_dir: str, entry_point: str, source_dir: Optional[str], 
     code_dir = os.path.join(model_dir, "code")
     if source_dir and source_dir.lower().startswith("s3://"):
         archive = _fetch(source_dir, os.path.join(workdir, "local_code.tar.gz"), session)
-        safe_extract(archive, code_dir)
+        safe_extract(archive, code_dir, archives.limits_of(session))
     elif source_dir:
         if not os.path.isdir(source_dir):
             raise ValueError(f"source_dir={source_dir!r} is not a directory.")
+        # the copy follows links: none may carry a file from outside source_dir into the upload
+        collect_entries(archive_members(entry_point, source_dir, []), source_dir)
         if os.path.lexists(code_dir):
             shutil.rmtree(code_dir)
         shutil.copytree(source_dir, code_dir)
@@ -137,7 +117,8 @@ def repack_model(inference_script: str, source_directory: Optional[str], depende
     try:
         model_dir = os.path.join(workdir, "model")
         os.mkdir(model_dir)
-        safe_extract(_fetch(model_uri, os.path.join(workdir, "tar_file"), sagemaker_session), model_dir)
+        safe_extract(_fetch(model_uri, os.path.join(workdir, "tar_file"), sagemaker_session), model_dir,
+                     archives.limits_of(sagemaker_session))
         build_code_dir(model_dir, inference_script, source_directory, dependencies or [],
                        sagemaker_session, workdir)
         archive = write_model_archive(model_dir, os.path.join(workdir, "temp-model.tar.gz"))

@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List, Optional
 
 from botocore.exceptions import ClientError
 
+from sagemaker_estimators.create_once import ENDPOINT, ENDPOINT_CONFIG, TRANSFORM_JOB, create_once
 from sagemaker_estimators import job_logs
 from sagemaker_estimators.exceptions import CapacityError, UnexpectedStatusException
 from sagemaker_estimators.job_status import TERMINAL_JOB_STATUSES, check_job_status, wait_until
@@ -152,7 +153,7 @@ class HostingMixin:
             role_arn=role_arn, tags_always=True,
         )
         logger.info("Creating endpoint-config with name %s", name)
-        self.sagemaker_client.create_endpoint_config(**request)
+        create_once(self.sagemaker_client, ENDPOINT_CONFIG, request)
         return name
 
     def create_endpoint_config_from_existing(self, existing_config_name: str, new_config_name: str,
@@ -184,7 +185,7 @@ class HostingMixin:
         explainer = new_explainer_config_dict or existing.get("ExplainerConfig")
         if explainer is not None:
             request["ExplainerConfig"] = explainer
-        self.sagemaker_client.create_endpoint_config(**request)
+        create_once(self.sagemaker_client, ENDPOINT_CONFIG, request)
 
     def describe_endpoint_config(self, endpoint_config_name: str) -> Dict[str, Any]:
         """DescribeEndpointConfig."""
@@ -217,7 +218,7 @@ class HostingMixin:
         tags = endpoint_tags(tags if isinstance(tags, list) else req.format_tags(tags), self.sagemaker_config)
         request = req.endpoint_request(endpoint_name, config_name, tags)
         logger.info("Creating endpoint with name %s", endpoint_name)
-        response = self.sagemaker_client.create_endpoint(**request)
+        response = create_once(self.sagemaker_client, ENDPOINT, request)
         if response and "EndpointArn" in response:
             self.endpoint_arn = response["EndpointArn"]
         if wait:
@@ -309,7 +310,7 @@ class HostingMixin:
             vpc_config=vpc_config, enable_network_isolation=enable_network_isolation, role_arn=role_arn,
         )
         logger.info("Creating endpoint-config with name %s", name)
-        self.sagemaker_client.create_endpoint_config(**request)
+        create_once(self.sagemaker_client, ENDPOINT_CONFIG, request)
         return self.create_endpoint(name, name, tags=tags, wait=wait, live_logging=live_logging)
 
     def endpoint_from_model_data(self, model_s3_location: Any, image_uri: str, initial_instance_count: int,
@@ -385,7 +386,7 @@ class HostingMixin:
         )
         logger.info("Creating transform job with name: %s", job_name)
         logger.debug("Transform request: %s", json.dumps(request, default=str))
-        self.sagemaker_client.create_transform_job(**request)
+        create_once(self.sagemaker_client, TRANSFORM_JOB, request)
         return request
 
     def describe_transform_job(self, job_name: str) -> Dict[str, Any]:

@@ -36,7 +36,7 @@ def tree(tmp_path):
 def test_source_dir_entries_and_dependencies_at_the_root(tree):
     target = tree / "out.tar.gz"
     members = archive_members("train.py", str(tree / "src"), [str(tree / "lib"), str(tree / "helper.py")])
-    create_source_archive(members, str(target))
+    create_source_archive(members, str(target), str(tree / "src"))
     assert _names(target) == ["helper.py", "lib", "lib/util.py", "pkg", "pkg/__init__.py",
                               "requirements.txt", "train.py"]
 
@@ -47,33 +47,37 @@ def test_entry_point_alone_without_source_dir(tree):
     assert _names(target) == ["train.py"]
 
 
-def test_symlinks_are_followed(tree):
-    os.symlink(tree / "helper.py", tree / "src" / "linked.py")
+def test_symlinks_inside_the_tree_are_followed_as_v2_does(tree):
+    (tree / "src" / "pkg" / "real.py").write_text("y = 2\n")
+    os.symlink(tree / "src" / "pkg" / "real.py", tree / "src" / "linked.py")
+    os.symlink("pkg", tree / "src" / "alias")
     target = tree / "out.tar.gz"
-    create_source_archive(archive_members("train.py", str(tree / "src"), []), str(target))
+    create_source_archive(archive_members("train.py", str(tree / "src"), []), str(target), str(tree / "src"))
     with tarfile.open(target) as archive:
         member = archive.getmember("linked.py")
         assert member.isfile() and archive.extractfile(member).read() == b"y = 2\n"
+        assert archive.getmember("alias").isdir()
+        assert archive.extractfile("alias/real.py").read() == b"y = 2\n"
 
 
 def test_broken_symlink_is_a_clear_error_and_leaves_no_file(tree):
     os.symlink(tree / "nowhere.py", tree / "src" / "dangling.py")
     target = tree / "out.tar.gz"
     with pytest.raises(ValueError, match="dangling.py.*broken symbolic link"):
-        create_source_archive(archive_members("train.py", str(tree / "src"), []), str(target))
+        create_source_archive(archive_members("train.py", str(tree / "src"), []), str(target), str(tree / "src"))
     assert not target.exists() and not (tree / "out.tar.gz.partial").exists()
 
 
 def test_symlink_loop_is_a_clear_error(tree):
     os.symlink(tree / "src", tree / "src" / "pkg" / "loop")
     with pytest.raises(ValueError, match="loops back"):
-        create_source_archive(archive_members("train.py", str(tree / "src"), []), str(tree / "out.tar.gz"))
+        create_source_archive(archive_members("train.py", str(tree / "src"), []), str(tree / "out.tar.gz"), str(tree / "src"))
 
 
 def test_special_file_is_a_clear_error(tree):
     os.mkfifo(tree / "src" / "pipe")
     with pytest.raises(ValueError, match="pipe.*not a regular file"):
-        create_source_archive(archive_members("train.py", str(tree / "src"), []), str(tree / "out.tar.gz"))
+        create_source_archive(archive_members("train.py", str(tree / "src"), []), str(tree / "out.tar.gz"), str(tree / "src"))
 
 
 def _unreadable_file(tmp_path):
@@ -96,8 +100,8 @@ def _unreadable_file(tmp_path):
 def test_unreadable_file_is_a_clear_error(tree):
     os.symlink(_unreadable_file(tree), tree / "src" / "secret.py")
     target = tree / "out.tar.gz"
-    with pytest.raises(ValueError, match="secret.py.*cannot be read"):
-        create_source_archive(archive_members("train.py", str(tree / "src"), []), str(target))
+    with pytest.raises(ValueError, match="secret.py.*(cannot be read|outside the code tree)"):
+        create_source_archive(archive_members("train.py", str(tree / "src"), []), str(target), str(tree / "src"))
     assert not target.exists()
 
 

@@ -99,13 +99,27 @@ def test_mounts_per_host_trees_channels_shared_and_code(tmp_path):
         assert all(m["type"] == "bind" for m in content["services"][host]["volumes"])
 
 
-def test_environment_is_passed_as_a_mapping_and_masked_for_logs(tmp_path):
-    _s, _l, content = _training(tmp_path)
+def test_environment_is_passed_by_name_only_and_no_file_holds_a_value(tmp_path):
+    spec, _l, content = _training(tmp_path)
 
-    assert content["services"]["algo-1"]["environment"] == {"SAGEMAKER_REGION": "us-west-2", "SECRET": "s3cr3t"}
-    shown = compose_file.dump(compose_file.masked(content))
-    assert "s3cr3t" not in shown and "SECRET: '****'" in shown
-    assert content["services"]["algo-1"]["environment"]["SECRET"] == "s3cr3t"  # masking copies
+    # issue 16 item 3: values travel in the compose process's environment, never in the file
+    assert content["services"]["algo-1"]["environment"] == ["SAGEMAKER_REGION", "SECRET"]
+    path = compose_file.write_compose_file(content, str(tmp_path / "docker-compose.yaml"))
+    text = open(path).read()
+    assert "s3cr3t" not in text and "SAGEMAKER_REGION: us-west-2" not in text
+    assert compose_file.process_environment(spec.environment) == {"SAGEMAKER_REGION": "us-west-2", "SECRET": "s3cr3t"}
+
+
+def test_names_compose_itself_uses_travel_under_an_alias():
+    environment = {"PATH": "/opt/bin", "DOCKER_HOST": "tcp://x", "AWS_SECRET_ACCESS_KEY": "k"}
+    entries = compose_file._environment(environment)
+    extra = compose_file.process_environment(environment)
+    assert entries[2] == "AWS_SECRET_ACCESS_KEY" and extra["AWS_SECRET_ACCESS_KEY"] == "k"
+    for entry, key in zip(entries[:2], ("PATH", "DOCKER_HOST")):
+        name, _, reference = entry.partition("=")
+        alias = reference[2:-1]
+        assert name == key and reference == "${" + alias + "}" and extra[alias] == environment[key]
+        assert key not in extra  # compose's own PATH / DOCKER_HOST stay as they are
 
 
 def test_local_gpu_reserves_all_nvidia_gpus(tmp_path):
@@ -144,7 +158,7 @@ def test_serving_publishes_on_loopback_only():
     assert service["command"] == ["serve"]
     assert {m["target"]: m["source"] for m in service["volumes"]} == {
         "/opt/ml/model": "/models/m1", "/opt/ml/code": "/src/code"}
-    assert service["environment"] == {"SAGEMAKER_PROGRAM": "inference.py"}
+    assert service["environment"] == ["SAGEMAKER_PROGRAM"]
 
 
 @pytest.mark.parametrize("port", [0, 65536, "8080", True, None])

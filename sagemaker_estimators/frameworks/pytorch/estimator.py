@@ -64,6 +64,8 @@ class PyTorch(dist.TorchLaunchHyperparameters, Framework):
             except InvalidVersion:
                 pass
         super().__init__(entry_point, source_dir, hyperparameters, image_uri=image_uri, **kwargs)
+        if isinstance(distribution, dict):
+            dist.warn_ignored_strategies(distribution)
         if distribution is not None and "pytorchddp" in distribution:
             # V2 sends pytorchddp as smdistributed data parallel
             if "smdistributed" in distribution:
