@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from sagemaker_estimators.local import compose_file
 from sagemaker_estimators.local.processing.compose_runner import processing_compose
 from sagemaker_estimators.local.processing.layout import collect_outputs, create_hosts, relative_path
 from sagemaker_estimators.local.runtime import MountSpec, ProcessingSpec
@@ -62,7 +63,9 @@ def test_compose_dict_mounts_config_inputs_and_per_host_outputs(tmp_path):
     service = content["services"]["algo-2"]
     assert service["entrypoint"] == ["python3", "/opt/ml/processing/input/code/run.py"]
     assert service["command"] == ["--a", "1"]
-    assert service["environment"] == {"MODE": "x"} and service["shm_size"] == "1g"
+    # values never sit in the file: compose gets them in its own environment
+    assert service["environment"] == ["MODE"] and service["shm_size"] == "1g"
+    assert compose_file.process_environment({"MODE": "x"}) == {"MODE": "x"}
     targets = {volume["target"]: volume["source"] for volume in service["volumes"]}
     assert targets == {
         "/opt/ml/config": hosts[1].config_dir,
