@@ -230,7 +230,8 @@ class HyperparameterTuner:
         self.instance_configs_dict: Optional[Dict[str, List[InstanceConfig]]] = None
         self.instance_configs: Optional[List[InstanceConfig]] = None
         self.autotune = autotune
-        self._check_algorithm_ranges(estimator, hyperparameter_ranges)
+        self._check_algorithm_ranges(estimator, hyperparameter_ranges, "hyperparameter_ranges" if estimator_name is None
+                                     else f"hyperparameter_ranges_dict[{estimator_name!r}]")
 
     @staticmethod
     def _check_algorithm_ranges(estimator: Any, hyperparameter_ranges: Optional[Dict[str, Any]],
