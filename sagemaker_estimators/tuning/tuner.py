@@ -98,7 +98,7 @@ def _fit_channels(inputs: Any) -> Any:
 def metrics_source(estimator: Any, local_mode: bool) -> str:
     """Who defines the metrics a trial of ``estimator`` reports (see :func:`.validation.check_objective`)."""
     if local_mode:
-        return "definitions"  # local tuning reads the objective from the logs with metric_definitions
+        return "local"
     if getattr(estimator, "algorithm_arn", None):
         return "service"  # a Marketplace algorithm declares its metrics in its algorithm resource
     image = getattr(estimator, "image_uri", None)

@@ -91,8 +91,8 @@ def check_objective(
       knows their metrics, so no ``metric_definitions`` are needed (if given, a warning:
       SageMaker may refuse to override a built-in algorithm's own);
     * ``"definitions"`` - only ``metric_definitions`` can name the objective (script-mode
-      framework images, and local tuning, which reads the objective from the logs):
-      the objective must be among them;
+      framework images): the objective must be among them;
+    * ``"local"`` - likewise: local tuning reads the objective from the trials' logs with them;
     * ``"unknown"`` - an image this package does not recognise: the objective must be
       among ``metric_definitions`` when they are given; without them, a warning.
     """
@@ -107,11 +107,12 @@ def check_objective(
                 "itself; SageMaker may refuse to override them", where, objective_metric_name)
         return
     if metric_definitions is None:
-        if metrics_source == "definitions":
+        if metrics_source in ("definitions", "local"):
+            why = ("a local tuning job reads every objective from the trials' logs with them" if metrics_source ==
+                   "local" else "only built-in algorithms define their metrics themselves")
             raise ValueError(
                 f"{where}={objective_metric_name!r}: metric_definitions are needed to find the objective in "
-                "the training log (a list of {'Name': ..., 'Regex': ...}); only built-in algorithms "
-                "define their metrics themselves"
+                "the training log (a list of {'Name': ..., 'Regex': ...}); " + why
             )
         logger.warning(
             "%s=%r without metric_definitions: SageMaker finds the objective only in the metrics of its "

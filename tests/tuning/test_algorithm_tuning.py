@@ -100,6 +100,20 @@ def test_a_lone_record_set_is_its_own_channel_and_mini_batch_size_defaults(aws, 
     assert "sagemaker_estimator_class_name" not in definition["StaticHyperParameters"]
 
 
+def test_file_system_record_sets_are_channels_too(aws, sent):
+    from sagemaker_estimators.algorithms.record_set import FileSystemRecordSet
+
+    train = RecordSet("s3://bucket/records/.amazon.manifest", num_records=20, feature_dim=3)
+    test = FileSystemRecordSet(file_system_id="fs-0123456789abcdef", file_system_type="FSxLustre", directory_path="/fsx/test",
+                               num_records=5, feature_dim=3, channel="test")
+    ll = linear_learner(data_location="s3://bucket/records/")
+    ll_tuner(ll, base_tuning_job_name="fsx").fit([train, test], mini_batch_size=4)
+    channels = {c["ChannelName"]: c["DataSource"] for c in sent[0]["TrainingJobDefinition"]["InputDataConfig"]}
+    assert channels["test"] == {"FileSystemDataSource": {"FileSystemId": "fs-0123456789abcdef", "FileSystemType": "FSxLustre",
+                                                         "DirectoryPath": "/fsx/test", "FileSystemAccessMode": "ro"}}
+    assert channels["train"]["S3DataSource"]["S3DataType"] == "ManifestFile"
+
+
 def test_bad_record_inputs_are_refused_before_any_call(unreachable_aws):
     """unreachable_aws makes every AWS call fail: the errors below prove nothing was sent first."""
     records = RecordSet("s3://bucket/records/.amazon.manifest", num_records=20, feature_dim=3)
@@ -326,3 +340,13 @@ def test_built_in_repositories_are_those_of_the_registry_data():
     assert checks.is_built_in_image("382416733822.dkr.ecr.us-east-1.amazonaws.com/kmeans@sha256:abc")
     assert not checks.is_built_in_image("763104351884.dkr.ecr.us-west-2.amazonaws.com/pytorch-training:2.1.0")
     assert not checks.is_built_in_image(None)
+
+
+def test_local_tuning_of_a_built_in_algorithm_needs_metric_definitions(local_session):
+    """Only SageMaker knows a built-in algorithm's metric regexes; a local tuning job reads the logs with them."""
+    ll = LinearLearner(role=ROLE, instance_count=1, instance_type="local", predictor_type="binary_classifier",
+                       sagemaker_session=local_session, data_location="s3://b/r/")
+    tuner = HyperparameterTuner(ll, "validation:objective_loss", {"wd": ContinuousParameter(0.1, 0.5)},
+                                strategy="Random")
+    with pytest.raises(ValueError, match="a local tuning job reads every objective from the trials' logs"):
+        tuner._validate_before_fit()
