@@ -363,10 +363,12 @@ class HyperparameterTuner:
                 logger.warning("%s %s are ignored: only a built-in algorithm fitted on record sets takes them "
                                "(as in V2)", where, sorted(extra))
             return
-        unknown = sorted(set(extra) - {"mini_batch_size"})
+        unknown = sorted(set(extra) - {"mini_batch_size", "job_name"})
         if unknown:
             raise TypeError(f"{where}: unexpected {unknown} for {type(estimator).__name__}; the preparation "
-                            "of a built-in algorithm takes mini_batch_size")
+                            "of a built-in algorithm takes mini_batch_size and job_name")
+        if extra.get("job_name") is not None:
+            utils.validate_name(extra["job_name"], where + "['job_name']")
         estimator._prepare_records(inputs, extra.get("mini_batch_size"))
 
     def _prepare_for_tuning(self, job_name: Optional[str] = None,
