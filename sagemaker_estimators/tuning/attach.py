@@ -23,6 +23,8 @@ from sagemaker_estimators.tuning.parameter import CategoricalParameter, Continuo
 CLASS_NAME_KEY = "sagemaker_estimator_class_name"
 MODULE_KEY = "sagemaker_estimator_module"
 OBJECTIVE_KEY = "_tuning_objective_metric"
+#: the package of the built-in algorithm estimators (one module per image repository, '-' as '_')
+ALGORITHMS_PACKAGE = "sagemaker_estimators.algorithms."
 
 
 def _import(module: str, name: str) -> type:
@@ -31,7 +33,7 @@ def _import(module: str, name: str) -> type:
 
 def estimator_class(estimator_cls: Optional[str], definition: Dict[str, Any]) -> type:
     """The estimator class for one training definition."""
-    from sagemaker_estimators.tuning.tuner import AMAZON_ESTIMATOR_CLS_NAMES, AMAZON_ESTIMATOR_MODULE
+    from sagemaker_estimators.tuning.tuner import AMAZON_ESTIMATOR_CLS_NAMES
 
     if estimator_cls is not None:
         module, name = estimator_cls.rsplit(".", 1)
@@ -42,10 +44,9 @@ def estimator_class(estimator_cls: Optional[str], definition: Dict[str, Any]) ->
     image = (definition.get("AlgorithmSpecification") or {}).get("TrainingImage") or ""
     algorithm = image[image.find("/") + 1: image.find(":")]
     if algorithm in AMAZON_ESTIMATOR_CLS_NAMES:
-        try:
-            return _import(AMAZON_ESTIMATOR_MODULE, AMAZON_ESTIMATOR_CLS_NAMES[algorithm])
-        except (ImportError, AttributeError):
-            pass  # built-in algorithm estimators not installed: the generic Estimator runs their image too
+        # V2 imports AMAZON_ESTIMATOR_MODULE ("sagemaker"), whose algorithm names only the start-up hook
+        # serves; the classes are imported from where they live, so attach() works without the hook too
+        return _import(ALGORITHMS_PACKAGE + algorithm.replace("-", "_"), AMAZON_ESTIMATOR_CLS_NAMES[algorithm])
     from sagemaker_estimators.estimators.base import Estimator
 
     return Estimator

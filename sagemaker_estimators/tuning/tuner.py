@@ -73,9 +73,43 @@ def _is_framework(estimator: Any) -> bool:
     return isinstance(estimator, Framework)
 
 
+def _is_algorithm(estimator: Any) -> bool:
+    from sagemaker_estimators.algorithms.estimator import AmazonAlgorithmEstimatorBase
+
+    return isinstance(estimator, AmazonAlgorithmEstimatorBase)
+
+
 def _is_record_input(inputs: Any) -> bool:
-    """RecordSet-like inputs of the built-in algorithms (V2 passes them to ``_prepare_for_training``)."""
-    return isinstance(inputs, list) or hasattr(inputs, "records_s3_input")
+    """Record sets of the built-in algorithms, or a list (V2 takes any list for a list of record sets)."""
+    from sagemaker_estimators.algorithms.record_set import RECORD_SET_TYPES
+
+    return isinstance(inputs, (list, *RECORD_SET_TYPES))
+
+
+def _fit_channels(inputs: Any) -> Any:
+    """fit()'s inputs as ``Estimator.fit`` takes them: record sets become ``{channel: input}``."""
+    if _is_record_input(inputs):
+        from sagemaker_estimators.algorithms.record_set import records_channels
+
+        return records_channels(inputs)
+    return inputs
+
+
+def metrics_source(estimator: Any, local_mode: bool) -> str:
+    """Who defines the metrics a trial of ``estimator`` reports (see :func:`.validation.check_objective`)."""
+    if local_mode:
+        return "local"
+    if getattr(estimator, "algorithm_arn", None):
+        return "service"  # a Marketplace algorithm declares its metrics in its algorithm resource
+    image = getattr(estimator, "image_uri", None)
+    if not image and (_is_framework(estimator) or _is_algorithm(estimator)):
+        try:
+            image = estimator.training_image_uri()
+        except Exception:  # noqa: BLE001 - an image the registry cannot name is checked by fit() itself
+            image = None
+    if checks.is_built_in_image(image):
+        return "service"
+    return "definitions" if _is_framework(estimator) else "unknown"
 
 
 class TuningJob(JobHandle):
@@ -196,6 +230,16 @@ class HyperparameterTuner:
         self.instance_configs_dict: Optional[Dict[str, List[InstanceConfig]]] = None
         self.instance_configs: Optional[List[InstanceConfig]] = None
         self.autotune = autotune
+        self._check_algorithm_ranges(estimator, hyperparameter_ranges, "hyperparameter_ranges" if estimator_name is None
+                                     else f"hyperparameter_ranges_dict[{estimator_name!r}]")
+
+    @staticmethod
+    def _check_algorithm_ranges(estimator: Any, hyperparameter_ranges: Optional[Dict[str, Any]],
+                                where: str = "hyperparameter_ranges") -> None:
+        """A built-in algorithm's ranges must fit its hyperparameters (checked on construction, as V2 does)."""
+        table = getattr(estimator, "_hyperparameter_table", None)
+        if table:
+            checks.check_ranges_for_algorithm(table, hyperparameter_ranges, where)
 
     # ---------------------------------------------------------------- estimators
     def _estimators(self) -> Dict[Optional[str], Any]:
@@ -243,11 +287,8 @@ class HyperparameterTuner:
                 definitions = self.metric_definitions_dict.get(name)
                 suffix = f"_dict[{name!r}]"
             checks.check_ranges(ranges, self.strategy, where="hyperparameter_ranges" + suffix)
-            needs = local or self._needs_metric_definitions(estimator)
-            built_in = not _is_framework(estimator) and checks.is_built_in_image(
-                getattr(estimator, "image_uri", None))
-            checks.check_objective(objective, definitions, needs, where="objective_metric_name" + suffix,
-                                   built_in=built_in)
+            checks.check_objective(objective, definitions, metrics_source(estimator, local),
+                                   where="objective_metric_name" + suffix)
             if local and self.strategy in ("Bayesian", "Hyperband"):
                 import importlib.util
 
@@ -261,21 +302,19 @@ class HyperparameterTuner:
                     "instance_type 'local_process', 'local' or 'local_gpu'"
                 )
 
-    @staticmethod
-    def _needs_metric_definitions(estimator: Any) -> bool:
-        """Script-mode framework images define no metrics of their own (XGBoost's container does)."""
-        return _is_framework(estimator) and getattr(estimator, "_framework_name", None) != "xgboost"
-
     # ---------------------------------------------------------------- fit
     def fit(self, inputs: Any = None, job_name: Optional[str] = None,
             include_cls_metadata: Union[bool, Dict[str, bool]] = False,
             estimator_kwargs: Optional[Dict[str, dict]] = None, wait: bool = True, **kwargs: Any) -> None:
         """Start a tuning job (and with ``wait`` follow it to the end).
 
-        ``inputs`` takes the forms of ``Estimator.fit`` (for a tuner made with
-        :meth:`create`: a dict of estimator name to those).  ``include_cls_metadata``
-        adds the estimator's class and module as static hyperparameters (always for
-        framework estimators); a dict of estimator name to bool for :meth:`create`.
+        ``inputs`` takes the forms of ``Estimator.fit``, or for a built-in algorithm a
+        RecordSet or a list of them (``estimator.record_set(...)``), with ``kwargs``
+        such as ``mini_batch_size`` for the algorithm's preparation (for a tuner made
+        with :meth:`create`: dicts of estimator name to inputs and to
+        ``estimator_kwargs``).  ``include_cls_metadata`` adds the estimator's class and
+        module as static hyperparameters (always for framework estimators); a dict of
+        estimator name to bool for :meth:`create`.
         """
         from sagemaker_estimators.estimators import requests as req
 
@@ -289,17 +328,19 @@ class HyperparameterTuner:
             if isinstance(include_cls_metadata, dict):  # V2 refuses its own default (False) here; a bool applies to all
                 self._validate_dict_argument("include_cls_metadata", include_cls_metadata, names)
             self._validate_dict_argument("estimator_kwargs", estimator_kwargs, names)
-        per_estimator_inputs = {}
+        per_estimator_inputs, per_estimator_kwargs = {}, {}
         for name, estimator in estimators.items():
             ins = inputs if name is None else (inputs or {}).get(name)
-            per_estimator_inputs[name] = ins
-            if not _is_record_input(ins):
-                req.input_channels(ins, local_mode=self.sagemaker_session.local_mode)
-                estimator._check_before_fit(ins)
+            extra = kwargs if name is None else (estimator_kwargs or {}).get(name) or {}
+            per_estimator_inputs[name], per_estimator_kwargs[name] = ins, extra
+            channels = _fit_channels(ins)
+            req.input_channels(channels, local_mode=self.sagemaker_session.local_mode)
+            estimator._check_before_fit(channels)
+            self._check_preparation(name, estimator, ins, extra)
         for name, estimator in estimators.items():
-            ins = per_estimator_inputs[name]
-            extra = kwargs if name is None else (estimator_kwargs or {}).get(name, {})
-            if _is_record_input(ins):
+            ins, extra = per_estimator_inputs[name], per_estimator_kwargs[name]
+            if _is_record_input(ins) and _is_algorithm(estimator):
+                # V2 passes neither the job name nor anything but the records and the kwargs here
                 estimator._prepare_for_training(ins, **extra)
             else:
                 estimator._prepare_for_training(job_name=job_name)
@@ -310,6 +351,25 @@ class HyperparameterTuner:
         self.latest_tuning_job = TuningJob(self.sagemaker_session, self._current_job_name)
         if wait:
             self.latest_tuning_job.wait()
+
+    @staticmethod
+    def _check_preparation(name: Optional[str], estimator: Any, inputs: Any, extra: Dict[str, Any]) -> None:
+        """A built-in algorithm fitted on record sets is prepared from them and fit()'s keyword arguments
+        (``mini_batch_size``; ``estimator_kwargs`` for :meth:`create`): checked here, before any upload.
+        Elsewhere V2 ignores those arguments: one warning."""
+        where = "fit() keyword arguments" if name is None else f"estimator_kwargs[{name!r}]"
+        if not (_is_record_input(inputs) and _is_algorithm(estimator)):
+            if extra:
+                logger.warning("%s %s are ignored: only a built-in algorithm fitted on record sets takes them "
+                               "(as in V2)", where, sorted(extra))
+            return
+        unknown = sorted(set(extra) - {"mini_batch_size", "job_name"})
+        if unknown:
+            raise TypeError(f"{where}: unexpected {unknown} for {type(estimator).__name__}; the preparation "
+                            "of a built-in algorithm takes mini_batch_size and job_name")
+        if extra.get("job_name") is not None:
+            utils.validate_name(extra["job_name"], where + "['job_name']")
+        estimator._prepare_records(inputs, extra.get("mini_batch_size"))
 
     def _prepare_for_tuning(self, job_name: Optional[str] = None,
                             include_cls_metadata: Union[bool, Dict[str, bool]] = False) -> None:
@@ -589,6 +649,8 @@ class HyperparameterTuner:
                        hyperparameter_ranges: Dict[str, ParameterRange],
                        metric_definitions: Optional[List[Dict[str, Any]]] = None,
                        hyperparameters_to_keep_static: Optional[List[str]] = None) -> None:
+        self._check_algorithm_ranges(estimator, hyperparameter_ranges,
+                                     f"hyperparameter_ranges_dict[{estimator_name!r}]")
         self.estimator_dict[estimator_name] = estimator
         self.objective_metric_name_dict[estimator_name] = objective_metric_name
         self._hyperparameter_ranges_dict[estimator_name] = hyperparameter_ranges
@@ -654,13 +716,7 @@ def _training_config(estimator: Any, inputs: Any, role: str, static_hyperparamet
     from sagemaker_estimators.tuning.requests import hpo_resource_config
 
     local_mode = estimator.sagemaker_session.local_mode
-    if _is_record_input(inputs):
-        channels: Dict[str, Any] = {}
-        for record in inputs if isinstance(inputs, list) else [inputs]:
-            channels.update(record.records_s3_input())
-        input_config = req.input_channels(channels, local_mode)
-    else:
-        input_config = req.input_channels(inputs, local_mode=local_mode)
+    input_config = req.input_channels(_fit_channels(inputs), local_mode=local_mode)
     input_config = req.extra_channel(input_config, estimator.model_uri, estimator.model_channel_name, local_mode,
                                      content_type=req.MODEL_CHANNEL_CONTENT_TYPE, input_mode="File")
     input_config = req.extra_channel(input_config, estimator.code_uri, estimator.code_channel_name, local_mode)

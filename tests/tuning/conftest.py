@@ -1,6 +1,8 @@
 """Fixtures for tuning tests: a training script whose score depends on its hyperparameters."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.local_session.conftest import isolated_tmp, stop_endpoints  # noqa: F401 - shared fixtures
@@ -76,3 +78,25 @@ def local_session(workspace):
 
 def leftovers(path) -> list:
     return sorted(p.name for p in path.iterdir())
+
+
+@pytest.fixture
+def unreachable_aws(no_aws, monkeypatch):
+    """A region but no credentials and no reachable endpoint: any AWS call fails."""
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-west-2")
+
+
+@pytest.fixture
+def sent(monkeypatch):
+    """CreateHyperParameterTuningJob requests as the session sends them (it still sends them)."""
+    from sagemaker_estimators.session import Session
+
+    requests = []
+    original = Session.send_tuning_job_request
+
+    def record(self, request):
+        requests.append(json.loads(json.dumps(request)))
+        return original(self, request)
+
+    monkeypatch.setattr(Session, "send_tuning_job_request", record)
+    return requests

@@ -1,7 +1,6 @@
 """The tuner against moto (real HTTP), the pure request builders, and bad input refused before any call."""
 from __future__ import annotations
 
-import json
 
 import boto3
 import pytest
@@ -27,28 +26,6 @@ ACC = [{"Name": "acc", "Regex": "acc=([0-9.]+)"}]
 def estimator(**kwargs):
     return Estimator(image_uri=kwargs.pop("image_uri", IMAGE), role=ROLE, instance_count=1,
                      instance_type="ml.m5.xlarge", **kwargs)
-
-
-@pytest.fixture
-def unreachable_aws(no_aws, monkeypatch):
-    """A region but no credentials and no reachable endpoint: any AWS call fails."""
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-west-2")
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    """CreateHyperParameterTuningJob requests as the session sends them (it still sends them)."""
-    from sagemaker_estimators.session import Session
-
-    requests = []
-    original = Session.send_tuning_job_request
-
-    def record(self, request):
-        requests.append(json.loads(json.dumps(request)))
-        return original(self, request)
-
-    monkeypatch.setattr(Session, "send_tuning_job_request", record)
-    return requests
 
 
 def test_fit_sends_the_request_and_waits_on_moto(aws, sent):
