@@ -32,6 +32,14 @@ REPORT_SCRIPT = """\
               "hosts": json.loads(os.environ["SM_HOSTS"]), "s3_region": os.environ.get("S3_REGION"),
               "module": os.environ.get("SM_FRAMEWORK_MODULE")}
     os.makedirs(args.model_dir, exist_ok=True)
+    # the toolkit on each host first waits until every host's name resolves, and a host that
+    # has exited no longer resolves: stay up until every host's script has started
+    import time
+    open(os.path.join(args.model_dir, "started-" + host), "w").close()
+    deadline = time.time() + 120
+    while time.time() < deadline and not all(
+            os.path.exists(os.path.join(args.model_dir, "started-" + name)) for name in report["hosts"]):
+        time.sleep(0.1)
     with open(os.path.join(os.environ["SM_MODEL_DIR"], host + ".json"), "w") as handle:
         json.dump(report, handle)
     if host == "algo-1":
