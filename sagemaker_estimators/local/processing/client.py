@@ -76,16 +76,25 @@ def _resources(request: Dict[str, Any]) -> Tuple[str, int]:
     return cluster.get("InstanceType"), count
 
 
+def _s3_part(item: Dict[str, Any], where: str, key: str, cloud_only_key: str, cloud_only_reason: str,
+             ) -> Dict[str, Any]:
+    """``item[key]`` (its S3Input or S3Output) with a valid LocalPath; ``cloud_only_key`` (a source or
+    target only SageMaker has) is refused with ``cloud_only_reason``."""
+    if cloud_only_key in item:
+        raise ValueError(f"{where}: {cloud_only_reason}")
+    part = item.get(key)
+    if not part:
+        raise ValueError(f"{where} must have an {key}")
+    relative_path(part.get("LocalPath") or "")
+    return part
+
+
 def _check_inputs(inputs: List[Dict[str, Any]], instance_count: int) -> None:
     for index, item in enumerate(inputs):
         where = f"ProcessingInputs[{index}] ({item.get('InputName')})"
-        if "DatasetDefinition" in item:
-            raise ValueError(f"{where}: DatasetDefinition (Athena/Redshift) inputs need SageMaker; local mode "
-                             "reads S3Input (s3:// or file://) inputs only")
-        s3_input = item.get("S3Input")
-        if not s3_input:
-            raise ValueError(f"{where} must have an S3Input")
-        relative_path(s3_input.get("LocalPath") or "")
+        s3_input = _s3_part(item, where, "S3Input", "DatasetDefinition",
+                            "DatasetDefinition (Athena/Redshift) inputs need SageMaker; local mode reads S3Input "
+                            "(s3:// or file://) inputs only")
         if s3_input.get("S3DataType", "S3Prefix") != "S3Prefix":
             raise ValueError(f"{where}: S3DataType {s3_input['S3DataType']!r} is not supported in local mode; "
                              "valid choices: ['S3Prefix']")
@@ -104,13 +113,9 @@ def _check_inputs(inputs: List[Dict[str, Any]], instance_count: int) -> None:
 def _check_outputs(outputs: List[Dict[str, Any]]) -> None:
     for index, item in enumerate(outputs):
         where = f"ProcessingOutputConfig.Outputs[{index}] ({item.get('OutputName')})"
-        if "FeatureStoreOutput" in item:
-            raise ValueError(f"{where}: FeatureStoreOutput needs SageMaker Feature Store; local mode writes "
-                             "S3Output (s3:// or file://) outputs only")
-        s3_output = item.get("S3Output")
-        if not s3_output:
-            raise ValueError(f"{where} must have an S3Output")
-        relative_path(s3_output.get("LocalPath") or "")
+        s3_output = _s3_part(item, where, "S3Output", "FeatureStoreOutput",
+                             "FeatureStoreOutput needs SageMaker Feature Store; local mode writes S3Output "
+                             "(s3:// or file://) outputs only")
         data.scheme_of(s3_output.get("S3Uri"), f"{where}.S3Output.S3Uri")
         if s3_output.get("S3UploadMode", "EndOfJob") != "EndOfJob":
             logger.warning("%s: S3UploadMode %s is not emulated in local mode; the output is delivered when the "
