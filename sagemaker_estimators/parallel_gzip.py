@@ -19,6 +19,8 @@ import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable, Deque, List, Optional, Tuple
 
+from sagemaker_estimators.closing import CloseOnSuccess
+
 #: uncompressed bytes per segment handed to a worker
 SEGMENT_SIZE = 1 << 20
 _STORED_MAX = 0xFFFF
@@ -57,7 +59,7 @@ def _deflate_segment(parts: List[Tuple[bytes, bool]], level: int) -> bytes:
     return b"".join(out)
 
 
-class ParallelGzipWriter:
+class ParallelGzipWriter(CloseOnSuccess):
     """Write-only binary file object producing one gzip member through ``sink``.
 
     Args:
@@ -128,15 +130,6 @@ class ParallelGzipWriter:
             future.cancel()
         self._in_flight.clear()
         self._pool.shutdown(wait=True)
-
-    def __enter__(self) -> "ParallelGzipWriter":
-        return self
-
-    def __exit__(self, kind, value, traceback) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self.abort()
 
     # internals ---------------------------------------------------------------------
     def _cut_buffer(self) -> None:

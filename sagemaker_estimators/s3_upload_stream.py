@@ -15,6 +15,8 @@ import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Deque, Dict, List, Optional
 
+from sagemaker_estimators.closing import CloseOnSuccess
+
 logger = logging.getLogger(__name__)
 
 #: bytes per part (S3 needs >= 5 MiB for every part but the last); boto3's default threshold
@@ -24,7 +26,7 @@ _PER_PART_ARGS = ("ExpectedBucketOwner", "RequestPayer", "SSECustomerAlgorithm",
                   "SSECustomerKeyMD5")
 
 
-class StreamingUpload:
+class StreamingUpload(CloseOnSuccess):
     """A write-only sink that ends as the object ``s3://bucket/key``.
 
     Args:
@@ -109,15 +111,6 @@ class StreamingUpload:
     def uri(self) -> str:
         """``s3://bucket/key``."""
         return f"s3://{self._bucket}/{self._key}"
-
-    def __enter__(self) -> "StreamingUpload":
-        return self
-
-    def __exit__(self, kind, value, traceback) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self.abort()
 
     # internals ---------------------------------------------------------------------
     def _per_part_args(self) -> Dict[str, Any]:

@@ -39,6 +39,14 @@ _PY2_WARNING = ("{latest} is the latest version of {framework} that supports Pyt
 LATEST_PY2_VERSIONS = {"pytorch": "1.3.1"}
 
 
+def require_script_and_versions(estimator: str, entry_point: Optional[str], framework_version: Optional[str],
+                                py_version: Optional[str], image_uri: Optional[str]) -> None:
+    """A framework estimator's first checks: a training script, then :func:`require_versions`."""
+    if entry_point is None:
+        raise ValueError("entry_point is required: the path of the training script (e.g. 'train.py').")
+    require_versions(estimator, framework_version, py_version, image_uri)
+
+
 def warn_if_py2(framework: str, py_version: Optional[str]) -> None:
     """Log V2's deprecation warning for ``py_version="py2"``: V2 warns at construction; the registry
     refuses py2 at fit when the version has no py2 image."""

@@ -12,10 +12,11 @@ reaches the caller.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
-from typing import Callable, Optional, Set
+from typing import Any, Callable, Iterator, Optional, Set
 
 logger = logging.getLogger(__name__)
 
@@ -66,3 +67,29 @@ class BackgroundTeardowns:
 
 #: the process-wide teardowns of local-mode containers and networks
 TEARDOWNS = BackgroundTeardowns()
+
+
+@contextlib.contextmanager
+def project_up(project: Any, client_future: Any, reclaim: Callable[[Any], None]) -> Iterator[None]:
+    """Bring a compose ``project`` up for the block, then take it down.
+
+    When the block succeeds the containers and the network go in the background
+    (:data:`TEARDOWNS`); when it fails or is interrupted they go before the error
+    propagates.  ``reclaim(client)`` then gives the job's files back to the user
+    (skipped when the Docker client never came up).
+    """
+    succeeded = False
+    try:
+        project.up()
+        yield
+        succeeded = True
+    finally:
+        client = client_future.get_or_none()
+        if succeeded and client is not None:
+            # every host exited 0 and its files are on the host: removing the
+            # containers and the network (~0.2 s) need not hold up the caller
+            TEARDOWNS.submit(project.project, lambda: project.down(client))
+        else:
+            project.down(client)
+        if client is not None:
+            reclaim(client)

@@ -44,7 +44,7 @@ import time
 from typing import Callable, Deque, Dict, List, Optional, Tuple
 
 from sagemaker_estimators.local import compose_file
-from sagemaker_estimators.local.background_teardown import TEARDOWNS
+from sagemaker_estimators.local.background_teardown import project_up
 from sagemaker_estimators.local.compose_cli import ComposeCommand, compose_command
 from sagemaker_estimators.local.output_lines import LineSplitter
 from sagemaker_estimators.local.layout import JobLayout, create_job_layout, pack_artifacts
@@ -486,22 +486,9 @@ class ComposeRuntime:
                                  compose_file.process_environment(spec.environment))
         logger.debug("Compose file for %s (project %s):\n%s", spec.job_name, project.project,
                     compose_file.dump(compose_file.masked(content)))
-        succeeded = False
-        try:
-            project.up()
+        written_to = [layout.root, spec.checkpoint_local_dir or "", spec.code_dir or ""]
+        with project_up(project, client_future, lambda client: reclaim_ownership(client, spec.image_uri, written_to)):
             self._wait_for_hosts(spec, layout, project, client_future.get())
-            succeeded = True
-        finally:
-            client = client_future.get_or_none()
-            if succeeded and client is not None:
-                # every host exited 0 and its files are on the host: removing the
-                # containers and the network (~0.2 s) need not hold up fit()
-                TEARDOWNS.submit(project.project, lambda: project.down(client))
-            else:
-                project.down(client)
-            if client is not None:
-                written_to = [layout.root, spec.checkpoint_local_dir or "", spec.code_dir or ""]
-                reclaim_ownership(client, spec.image_uri, written_to)
         return pack_artifacts(layout, spec.artifacts_dir)
 
     def _wait_for_hosts(self, spec: TrainingSpec, layout: JobLayout, project: ComposeProject, client) -> None:

@@ -9,11 +9,12 @@ describe dicts carry the request fields back, as SageMaker's do, so that
 from __future__ import annotations
 
 import atexit
+import contextlib
 import copy
 import datetime
 import logging
 import threading
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import attrs
 from botocore.exceptions import ClientError
@@ -29,6 +30,30 @@ LOCAL_ACCOUNT = "000000000000"
 def now() -> datetime.datetime:
     """A timezone-aware timestamp, as boto3 returns them."""
     return datetime.datetime.now(datetime.timezone.utc)
+
+
+def error_reason(error: BaseException) -> str:
+    """The failure reason a local job records for an unexpected error: ``<ErrorType>: <message>``."""
+    return f"{type(error).__name__}: {error}"
+
+
+@contextlib.contextmanager
+def recording_outcome(job: Any, describe_failure: Callable[[BaseException], str] = error_reason) -> Iterator[None]:
+    """Record how the block running ``job`` ended, and re-raise what stopped it.
+
+    Ctrl-C marks the job ``Stopped``; any other error marks it ``Failed`` with
+    ``describe_failure(error)`` as its reason; ``end_time`` is set however the block ends.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        job.status, job.failure_reason = "Stopped", "Interrupted by the user (KeyboardInterrupt)"
+        raise
+    except BaseException as error:
+        job.status, job.failure_reason = "Failed", describe_failure(error)
+        raise
+    finally:
+        job.end_time = now()
 
 
 def local_arn(region: str, kind: str, name: str) -> str:

@@ -62,8 +62,11 @@ class TrainingResult:
     output_artifacts: str
 
 
-class TrainingFailedError(RuntimeError):
-    """A host exited non-zero; carries that host's failure reason and the tail of its log."""
+class HostFailedError(RuntimeError):
+    """A host of a local job exited non-zero; carries that host's failure reason and the tail of its log."""
+
+    #: the kind of job, as the message names it
+    job_kind = "job"
 
     def __init__(self, job_name: str, host: str, exit_code: Optional[int], reason: str, log_tail: str = ""):
         self.job_name = job_name
@@ -73,8 +76,14 @@ class TrainingFailedError(RuntimeError):
         self.log_tail = log_tail
         detail = f"\n--- last lines of {host} ---\n{log_tail}" if log_tail else ""
         super().__init__(
-            f"Local training job {job_name} failed on {host} (exit code {exit_code}): {reason}{detail}"
+            f"Local {self.job_kind} {job_name} failed on {host} (exit code {exit_code}): {reason}{detail}"
         )
+
+
+class TrainingFailedError(HostFailedError):
+    """A host of a training job exited non-zero; carries that host's failure reason and the tail of its log."""
+
+    job_kind = "training job"
 
 
 @attrs.frozen
@@ -153,19 +162,10 @@ class ProcessingSpec:
     work_dir: str
 
 
-class ProcessingFailedError(RuntimeError):
+class ProcessingFailedError(HostFailedError):
     """A host of a processing job exited non-zero; carries its exit message and log tail."""
 
-    def __init__(self, job_name: str, host: str, exit_code: Optional[int], reason: str, log_tail: str = ""):
-        self.job_name = job_name
-        self.host = host
-        self.exit_code = exit_code
-        self.reason = reason
-        self.log_tail = log_tail
-        detail = f"\n--- last lines of {host} ---\n{log_tail}" if log_tail else ""
-        super().__init__(
-            f"Local processing job {job_name} failed on {host} (exit code {exit_code}): {reason}{detail}"
-        )
+    job_kind = "processing job"
 
 
 class LocalRuntime(Protocol):

@@ -35,6 +35,7 @@ from sagemaker_estimators.local.entities import (
     local_arn,
     not_found,
     now,
+    recording_outcome,
     stop_server,
 )
 from sagemaker_estimators.local.runtime import (
@@ -697,38 +698,32 @@ class LocalSagemakerClient:
         serving_scratch: Optional[str] = None
         scratch = self._scratch(TransformJobName)
         try:
-            job.start_time = now()
-            server, serving_scratch = self._start_server(
-                TransformJobName, model, instance_type, self._batch_environment(kwargs)
-            )
-            settings = self._execution_parameters(server, kwargs)
-            check_transform_settings(split_type, settings["BatchStrategy"], settings["MaxPayloadInMB"])
-            job.request.update(settings)
-            input_dir = data.materialize_dir(input_uri, os.path.join(scratch, "input"), self.sagemaker_session,
-                                             "TransformInput.DataSource.S3DataSource.S3Uri")
-            output_dir = os.path.join(scratch, "output")
-            os.makedirs(output_dir)
-            for path in sorted(self._input_files(input_dir)):
-                relative = os.path.relpath(path, input_dir)
-                target = os.path.join(output_dir, relative + ".out")
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "wb") as out:
-                    for body in payloads(path, split_type, settings["BatchStrategy"], settings["MaxPayloadInMB"]):
-                        result = self._invoke(server, body, TransformInput.get("ContentType"),
-                                              TransformOutput.get("Accept"), relative)
-                        out.write(result)
-                        if assemble == "Line" and not result.endswith(b"\n"):
-                            out.write(b"\n")
-            data.deliver(output_dir, output_uri, self.sagemaker_session, "TransformOutput.S3OutputPath")
-            job.status = "Completed"
-        except KeyboardInterrupt:
-            job.status, job.failure_reason = "Stopped", "Interrupted by the user (KeyboardInterrupt)"
-            raise
-        except BaseException as error:
-            job.status, job.failure_reason = "Failed", f"{type(error).__name__}: {error}"
-            raise
+            with recording_outcome(job):
+                job.start_time = now()
+                server, serving_scratch = self._start_server(
+                    TransformJobName, model, instance_type, self._batch_environment(kwargs)
+                )
+                settings = self._execution_parameters(server, kwargs)
+                check_transform_settings(split_type, settings["BatchStrategy"], settings["MaxPayloadInMB"])
+                job.request.update(settings)
+                input_dir = data.materialize_dir(input_uri, os.path.join(scratch, "input"), self.sagemaker_session,
+                                                 "TransformInput.DataSource.S3DataSource.S3Uri")
+                output_dir = os.path.join(scratch, "output")
+                os.makedirs(output_dir)
+                for path in sorted(self._input_files(input_dir)):
+                    relative = os.path.relpath(path, input_dir)
+                    target = os.path.join(output_dir, relative + ".out")
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    with open(target, "wb") as out:
+                        for body in payloads(path, split_type, settings["BatchStrategy"], settings["MaxPayloadInMB"]):
+                            result = self._invoke(server, body, TransformInput.get("ContentType"),
+                                                  TransformOutput.get("Accept"), relative)
+                            out.write(result)
+                            if assemble == "Line" and not result.endswith(b"\n"):
+                                out.write(b"\n")
+                data.deliver(output_dir, output_uri, self.sagemaker_session, "TransformOutput.S3OutputPath")
+                job.status = "Completed"
         finally:
-            job.end_time = now()
             if server is not None:
                 try:
                     server.stop()

@@ -29,7 +29,7 @@ import tempfile
 from typing import Any, Dict, List, Optional, Tuple
 
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput, RunArgs
-from sagemaker_estimators.processing.processor import ScriptProcessor, _local_path
+from sagemaker_estimators.processing.processor import ScriptProcessor, _local_path, init_arguments
 from sagemaker_estimators.runproc import runproc_script
 from sagemaker_estimators.s3 import S3Uploader
 
@@ -79,13 +79,7 @@ class FrameworkProcessor(ScriptProcessor):
         self.estimator_cls = estimator_cls
         self.framework_version = framework_version
         self.py_version = py_version
-        super().__init__(
-            role=role, image_uri=image_uri, command=command or ["python"], instance_count=instance_count,
-            instance_type=instance_type, volume_size_in_gb=volume_size_in_gb, volume_kms_key=volume_kms_key,
-            output_kms_key=output_kms_key, max_runtime_in_seconds=max_runtime_in_seconds,
-            base_job_name=base_job_name, sagemaker_session=sagemaker_session, env=env, tags=tags,
-            network_config=network_config,
-        )
+        super().__init__(**init_arguments(ScriptProcessor, dict(locals(), command=command or ["python"])))
         if code_location is not None and not isinstance(code_location, str):
             raise TypeError(f"code_location must be an s3:// URI, got {code_location!r}")
         self.code_location = code_location[:-1] if code_location and code_location.endswith("/") else code_location
@@ -245,7 +239,5 @@ class VersionedFrameworkProcessor(FrameworkProcessor):
                  code_location: Optional[str] = None, max_runtime_in_seconds: Optional[int] = None,
                  base_job_name: Optional[str] = None, sagemaker_session: Any = None,
                  env: Optional[Dict[str, str]] = None, tags: Any = None, network_config: Any = None):
-        super().__init__(type(self).estimator_cls, framework_version, role, instance_count, instance_type,
-                         py_version, image_uri, command, volume_size_in_gb, volume_kms_key, output_kms_key,
-                         code_location, max_runtime_in_seconds, base_job_name, sagemaker_session, env, tags,
-                         network_config)
+        arguments = dict(locals(), estimator_cls=type(self).estimator_cls)
+        super().__init__(**init_arguments(FrameworkProcessor, arguments))

@@ -8,6 +8,7 @@ the session send it.
 """
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import posixpath
@@ -46,6 +47,16 @@ def processing_session(instance_type: Optional[str], sagemaker_session: Any) -> 
     from sagemaker_estimators.session import Session
 
     return Session()
+
+
+def init_arguments(cls: type, values: Dict[str, Any]) -> Dict[str, Any]:
+    """The entries of ``values`` (a subclass constructor's ``locals()``) that ``cls.__init__`` takes.
+
+    The processors' constructors keep V2's own parameter order (so positional calls work), but each
+    forwards the parameters it shares with its base class by name through this one function.
+    """
+    names = [name for name in inspect.signature(cls.__init__).parameters if name != "self"]
+    return {name: values[name] for name in names}
 
 
 def _local_path(source: str) -> Optional[str]:
@@ -318,12 +329,7 @@ class ScriptProcessor(Processor):
         network_config: Any = None,
     ):
         self.command = command
-        super().__init__(
-            role=role, image_uri=image_uri, instance_count=instance_count, instance_type=instance_type,
-            volume_size_in_gb=volume_size_in_gb, volume_kms_key=volume_kms_key, output_kms_key=output_kms_key,
-            max_runtime_in_seconds=max_runtime_in_seconds, base_job_name=base_job_name,
-            sagemaker_session=sagemaker_session, env=env, tags=tags, network_config=network_config,
-        )
+        super().__init__(**init_arguments(Processor, dict(locals(), entrypoint=None)))
 
     def get_run_args(self, code: str, inputs: Optional[List[ProcessingInput]] = None,
                      outputs: Optional[List[ProcessingOutput]] = None,

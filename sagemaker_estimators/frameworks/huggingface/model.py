@@ -10,6 +10,7 @@ from typing import Any, Callable, Dict, Optional
 
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks import common
+from sagemaker_estimators.frameworks.framework_deploy import FrameworkDeploy
 from sagemaker_estimators.serving.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import FrameworkServingModel
 from sagemaker_estimators.serving.predictor import Predictor
@@ -23,7 +24,7 @@ class HuggingFacePredictor(Predictor):
     DEFAULT_DESERIALIZER = JSONDeserializer
 
 
-class HuggingFaceModel(FrameworkServingModel):
+class HuggingFaceModel(FrameworkDeploy, FrameworkServingModel):
     """A HuggingFace Transformers model for SageMaker hosting (V2's parameters and defaults)."""
 
     _framework_name = "huggingface"
@@ -79,26 +80,10 @@ class HuggingFaceModel(FrameworkServingModel):
     def _image_config_sent(self) -> Optional[Dict[str, Any]]:
         return self.image_config
 
-    def deploy(self, initial_instance_count: Optional[int] = None, instance_type: Optional[str] = None,
-               serializer: Any = None, deserializer: Any = None, accelerator_type: Optional[str] = None,
-               endpoint_name: Optional[str] = None, tags: Any = None, kms_key: Optional[str] = None,
-               wait: bool = True, data_capture_config: Any = None, async_inference_config: Any = None,
-               serverless_inference_config: Any = None, volume_size: Optional[int] = None,
-               model_data_download_timeout: Optional[int] = None,
-               container_startup_health_check_timeout: Optional[int] = None,
-               inference_recommendation_id: Optional[str] = None, explainer_config: Any = None,
-               update_endpoint: bool = False, **kwargs: Any):
-        """Deploy as ``Model.deploy``; an ``ml.inf*`` instance type selects the Neuron image."""
+    def _before_deploy(self, instance_type: Optional[str], accelerator_type: Optional[str]) -> None:
+        """An ``ml.inf*`` instance type selects the Neuron image."""
         if not self.image_uri and isinstance(instance_type, str) and instance_type.startswith("ml.inf"):
             self._init_sagemaker_session_if_does_not_exist(instance_type)
             tool = "neuron" if instance_type.startswith("ml.inf1") else "neuronx"
             self.image_uri = self.serving_image_uri(self.sagemaker_session.boto_region_name, instance_type,
                                                     inference_tool=tool)
-        return super().deploy(
-            initial_instance_count, instance_type, serializer, deserializer, accelerator_type, endpoint_name, tags,
-            kms_key, wait, data_capture_config, async_inference_config, serverless_inference_config,
-            volume_size=volume_size, model_data_download_timeout=model_data_download_timeout,
-            container_startup_health_check_timeout=container_startup_health_check_timeout,
-            inference_recommendation_id=inference_recommendation_id, explainer_config=explainer_config,
-            update_endpoint=update_endpoint, **kwargs,
-        )

@@ -5,6 +5,7 @@ from typing import Any, Dict, List, Optional
 
 from sagemaker_estimators.frameworks.huggingface.estimator import HuggingFace
 from sagemaker_estimators.processing.framework_processor import FrameworkProcessor
+from sagemaker_estimators.processing.processor import init_arguments
 
 
 class HuggingFaceProcessor(FrameworkProcessor):
@@ -27,9 +28,8 @@ class HuggingFaceProcessor(FrameworkProcessor):
                  network_config: Any = None):
         self.pytorch_version = pytorch_version
         self.tensorflow_version = tensorflow_version
-        super().__init__(self.estimator_cls, transformers_version, role, instance_count, instance_type, py_version,
-                         image_uri, command, volume_size_in_gb, volume_kms_key, output_kms_key, code_location,
-                         max_runtime_in_seconds, base_job_name, sagemaker_session, env, tags, network_config)
+        arguments = dict(locals(), estimator_cls=self.estimator_cls, framework_version=transformers_version)
+        super().__init__(**init_arguments(FrameworkProcessor, arguments))
 
     def _estimator_version_kwargs(self) -> Dict[str, Any]:
         return {"transformers_version": self.framework_version, "pytorch_version": self.pytorch_version,

@@ -71,9 +71,7 @@ class MXNet(Framework):
         if "distributions" in kwargs:
             logger.warning("distributions has been renamed in sagemaker>=2: use distribution.")
             distribution = kwargs.pop("distributions")
-        if entry_point is None:
-            raise ValueError("entry_point is required: the path of the training script (e.g. 'train.py').")
-        common.require_versions("MXNet", framework_version, py_version, image_uri)
+        common.require_script_and_versions("MXNet", entry_point, framework_version, py_version, image_uri)
         if py_version == "py2":
             logger.warning("py2 images are deprecated (the last MXNet with them is %s): use a py3 version.",
                            LATEST_PY2_VERSION)

@@ -47,9 +47,7 @@ class PyTorch(dist.TorchLaunchHyperparameters, Framework):
                 "training_recipe/recipe_overrides (SageMaker HyperPod recipes) are not supported by "
                 "sagemaker-estimators; pass entry_point and hyperparameters instead."
             )
-        if entry_point is None:
-            raise ValueError("entry_point is required: the path of the training script (e.g. 'train.py').")
-        common.require_versions("PyTorch", framework_version, py_version, image_uri)
+        common.require_script_and_versions("PyTorch", entry_point, framework_version, py_version, image_uri)
         common.warn_if_py2("pytorch", py_version)
         self.framework_version = framework_version
         self.py_version = py_version

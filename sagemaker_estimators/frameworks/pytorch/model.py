@@ -8,12 +8,9 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Optional
 
-from packaging.version import InvalidVersion, Version
-
-from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks import common
+from sagemaker_estimators.frameworks.versioned_model import VersionedServingModel
 from sagemaker_estimators.serving.deserializers import NumpyDeserializer
-from sagemaker_estimators.serving.model import FrameworkServingModel
 from sagemaker_estimators.serving.predictor import Predictor
 from sagemaker_estimators.serving.serializers import NumpySerializer
 
@@ -27,7 +24,7 @@ class PyTorchPredictor(Predictor):
     DEFAULT_DESERIALIZER = NumpyDeserializer
 
 
-class PyTorchModel(FrameworkServingModel):
+class PyTorchModel(VersionedServingModel):
     """A PyTorch model for SageMaker hosting (V2's parameters and defaults)."""
 
     _framework_name = "pytorch"
@@ -39,26 +36,10 @@ class PyTorchModel(FrameworkServingModel):
                  **kwargs: Any):
         common.require_versions("PyTorchModel", framework_version, py_version, image_uri)
         common.warn_if_py2("pytorch", py_version)
-        self.framework_version = framework_version
-        self.py_version = py_version
-        super().__init__(model_data, image_uri, role, entry_point, predictor_cls=predictor_cls, **kwargs)
-        self.model_server_workers = model_server_workers
+        super().__init__(model_data, role, entry_point, framework_version, py_version, image_uri, predictor_cls,
+                         model_server_workers, **kwargs)
 
     def _validate_model_settings(self) -> None:
         super()._validate_model_settings()
         if self.image_uri is None:  # V2 checks the versions when it looks the image up
             common.check_versions("pytorch", self.framework_version, self.py_version, image_scope="inference")
-
-    def serving_image_uri(self, region_name: str, instance_type: Optional[str], accelerator_type: Optional[str] = None,
-                          serverless_inference_config: Any = None) -> str:
-        """The PyTorch inference image for the region and instance type."""
-        return image_uris.retrieve(self._framework_name, region_name, version=self.framework_version,
-                                   py_version=self.py_version, instance_type=instance_type,
-                                   accelerator_type=accelerator_type, image_scope="inference",
-                                   serverless_inference_config=serverless_inference_config)
-
-    def _repack_code(self) -> bool:
-        try:
-            return Version(self.framework_version) >= Version(self._LOWEST_MMS_VERSION)
-        except (InvalidVersion, TypeError):
-            return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from sagemaker_estimators import image_uris
-from sagemaker_estimators.processing.processor import ScriptProcessor, processing_session
+from sagemaker_estimators.processing.processor import ScriptProcessor, init_arguments, processing_session
 
 
 class SKLearnProcessor(ScriptProcessor):
@@ -20,9 +20,5 @@ class SKLearnProcessor(ScriptProcessor):
         image_uri = image_uris.retrieve("sklearn", session.boto_region_name, version=framework_version,
                                         instance_type=instance_type)
         self.framework_version = framework_version
-        super().__init__(role=role, image_uri=image_uri, command=command or ["python3"],
-                         instance_count=instance_count, instance_type=instance_type,
-                         volume_size_in_gb=volume_size_in_gb, volume_kms_key=volume_kms_key,
-                         output_kms_key=output_kms_key, max_runtime_in_seconds=max_runtime_in_seconds,
-                         base_job_name=base_job_name, sagemaker_session=session, env=env, tags=tags,
-                         network_config=network_config)
+        arguments = dict(locals(), command=command or ["python3"], sagemaker_session=session)
+        super().__init__(**init_arguments(ScriptProcessor, arguments))

@@ -102,9 +102,7 @@ class TensorFlow(Framework):
         if "image_name" in kwargs and image_uri is None:
             logger.warning("image_name has been renamed in sagemaker>=2: use image_uri.")
             image_uri = kwargs.pop("image_name")
-        if kwargs.get("entry_point") is None:
-            raise ValueError("entry_point is required: the path of the training script (e.g. 'train.py').")
-        common.require_versions("TensorFlow", framework_version, py_version, image_uri)
+        common.require_script_and_versions("TensorFlow", kwargs.get("entry_point"), framework_version, py_version, image_uri)
         if model_dir is not None and model_dir is not False and not isinstance(model_dir, str):
             raise TypeError(f"model_dir must be a str (an S3 URI or a container path) or False, got {model_dir!r}")
         self.framework_version = framework_version

@@ -22,6 +22,7 @@ import tempfile
 from typing import Any, Callable, Dict, Optional
 
 from sagemaker_estimators import image_uris
+from sagemaker_estimators.frameworks.framework_deploy import FrameworkDeploy
 from sagemaker_estimators.s3 import s3_path_join
 from sagemaker_estimators.serving.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import FrameworkModel, model_code_key_prefix
@@ -102,7 +103,7 @@ class TensorFlowPredictor(Predictor):
         return super().predict(data, args)
 
 
-class TensorFlowModel(FrameworkModel):
+class TensorFlowModel(FrameworkDeploy, FrameworkModel):
     """A model for the TensorFlow Serving image (V2's parameters and defaults)."""
 
     _framework_name = "tensorflow"
@@ -196,25 +197,9 @@ class TensorFlowModel(FrameworkModel):
         return target
 
     # deploy --------------------------------------------------------------------------------------------
-    def deploy(self, initial_instance_count: Optional[int] = None, instance_type: Optional[str] = None,
-               serializer: Any = None, deserializer: Any = None, accelerator_type: Optional[str] = None,
-               endpoint_name: Optional[str] = None, tags: Any = None, kms_key: Optional[str] = None,
-               wait: bool = True, data_capture_config: Any = None, async_inference_config: Any = None,
-               serverless_inference_config: Any = None, volume_size: Optional[int] = None,
-               model_data_download_timeout: Optional[int] = None,
-               container_startup_health_check_timeout: Optional[int] = None,
-               inference_recommendation_id: Optional[str] = None, explainer_config: Any = None,
-               update_endpoint: bool = False, **kwargs: Any):
-        """Deploy to an endpoint; ``accelerator_type`` only for TensorFlow versions with Elastic Inference."""
+    def _before_deploy(self, instance_type: Optional[str], accelerator_type: Optional[str]) -> None:
+        """``accelerator_type`` only for TensorFlow versions with Elastic Inference."""
         if accelerator_type and not self._eia_supported():
             raise UnsupportedAcceleratorError(
                 f"accelerator_type={accelerator_type!r}: TensorFlow {self.framework_version} has no Elastic "
                 "Inference image (only TensorFlow up to 2.3, except 2.1 and 2.2).")
-        return super().deploy(
-            initial_instance_count, instance_type, serializer, deserializer, accelerator_type, endpoint_name, tags,
-            kms_key, wait, data_capture_config, async_inference_config, serverless_inference_config,
-            volume_size=volume_size, model_data_download_timeout=model_data_download_timeout,
-            container_startup_health_check_timeout=container_startup_health_check_timeout,
-            inference_recommendation_id=inference_recommendation_id, explainer_config=explainer_config,
-            update_endpoint=update_endpoint, **kwargs,
-        )

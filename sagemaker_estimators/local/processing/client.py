@@ -21,7 +21,9 @@ import attrs
 from botocore.exceptions import ClientError
 
 from sagemaker_estimators.local import data
-from sagemaker_estimators.local.entities import REGISTRY, LocalRecord, describe_request, local_arn, not_found, now
+from sagemaker_estimators.local.entities import (
+    REGISTRY, LocalRecord, describe_request, error_reason, local_arn, not_found, now, recording_outcome,
+)
 from sagemaker_estimators.local.processing.layout import job_config, relative_path
 from sagemaker_estimators.local.runtime import MountSpec, ProcessingFailedError, ProcessingSpec
 from sagemaker_estimators.utils import validate_name
@@ -31,6 +33,13 @@ logger = logging.getLogger(__name__)
 #: local jobs by name (process-wide, as the other local records)
 JOBS: Dict[str, "LocalProcessingJob"] = {}
 _LOCK = threading.Lock()
+
+
+def _failure_reason(error: BaseException) -> str:
+    """A failing script is the algorithm's error (as SageMaker reports it); anything else is ours."""
+    if isinstance(error, ProcessingFailedError):
+        return f"AlgorithmError: {error.reason}"
+    return error_reason(error)
 
 
 @attrs.define
@@ -67,16 +76,25 @@ def _resources(request: Dict[str, Any]) -> Tuple[str, int]:
     return cluster.get("InstanceType"), count
 
 
+def _s3_part(item: Dict[str, Any], where: str, key: str, cloud_only_key: str, cloud_only_reason: str,
+             ) -> Dict[str, Any]:
+    """``item[key]`` (its S3Input or S3Output) with a valid LocalPath; ``cloud_only_key`` (a source or
+    target only SageMaker has) is refused with ``cloud_only_reason``."""
+    if cloud_only_key in item:
+        raise ValueError(f"{where}: {cloud_only_reason}")
+    part = item.get(key)
+    if not part:
+        raise ValueError(f"{where} must have an {key}")
+    relative_path(part.get("LocalPath") or "")
+    return part
+
+
 def _check_inputs(inputs: List[Dict[str, Any]], instance_count: int) -> None:
     for index, item in enumerate(inputs):
         where = f"ProcessingInputs[{index}] ({item.get('InputName')})"
-        if "DatasetDefinition" in item:
-            raise ValueError(f"{where}: DatasetDefinition (Athena/Redshift) inputs need SageMaker; local mode "
-                             "reads S3Input (s3:// or file://) inputs only")
-        s3_input = item.get("S3Input")
-        if not s3_input:
-            raise ValueError(f"{where} must have an S3Input")
-        relative_path(s3_input.get("LocalPath") or "")
+        s3_input = _s3_part(item, where, "S3Input", "DatasetDefinition",
+                            "DatasetDefinition (Athena/Redshift) inputs need SageMaker; local mode reads S3Input "
+                            "(s3:// or file://) inputs only")
         if s3_input.get("S3DataType", "S3Prefix") != "S3Prefix":
             raise ValueError(f"{where}: S3DataType {s3_input['S3DataType']!r} is not supported in local mode; "
                              "valid choices: ['S3Prefix']")
@@ -95,13 +113,9 @@ def _check_inputs(inputs: List[Dict[str, Any]], instance_count: int) -> None:
 def _check_outputs(outputs: List[Dict[str, Any]]) -> None:
     for index, item in enumerate(outputs):
         where = f"ProcessingOutputConfig.Outputs[{index}] ({item.get('OutputName')})"
-        if "FeatureStoreOutput" in item:
-            raise ValueError(f"{where}: FeatureStoreOutput needs SageMaker Feature Store; local mode writes "
-                             "S3Output (s3:// or file://) outputs only")
-        s3_output = item.get("S3Output")
-        if not s3_output:
-            raise ValueError(f"{where} must have an S3Output")
-        relative_path(s3_output.get("LocalPath") or "")
+        s3_output = _s3_part(item, where, "S3Output", "FeatureStoreOutput",
+                             "FeatureStoreOutput needs SageMaker Feature Store; local mode writes S3Output "
+                             "(s3:// or file://) outputs only")
         data.scheme_of(s3_output.get("S3Uri"), f"{where}.S3Output.S3Uri")
         if s3_output.get("S3UploadMode", "EndOfJob") != "EndOfJob":
             logger.warning("%s: S3UploadMode %s is not emulated in local mode; the output is delivered when the "
@@ -150,36 +164,32 @@ class LocalProcessingJobs:
             REGISTRY.tags[arn] = list(request.get("Tags") or [])
         scratch = self._client._scratch(name)
         try:
-            job.start_time = now()
-            mounts = self._materialize_inputs(inputs, scratch)
-            output_mounts = [MountSpec(item["OutputName"], os.path.join(scratch, "outputs", item["OutputName"]),
-                                       item["S3Output"]["LocalPath"]) for item in outputs]
-            environment = self._client._container_credentials(instance_type)
-            environment.update(request.get("Environment") or {})
-            spec = ProcessingSpec(
-                job_name=name, image_uri=app["ImageUri"], instance_type=instance_type,
-                instance_count=instance_count, entrypoint=app.get("ContainerEntrypoint"),
-                arguments=app.get("ContainerArguments"), environment=environment, inputs=mounts,
-                outputs=output_mounts, job_config=job_config(request, arn), work_dir=os.path.join(scratch, "job"),
-            )
-            logger.info("Starting local processing job %s on %s x %s", name, instance_count, instance_type)
-            runtime.process(spec)
-            for item, mount in zip(outputs, output_mounts):
-                data.deliver(mount.local_dir, item["S3Output"]["S3Uri"], self._client.sagemaker_session,
-                             f"Outputs[{item['OutputName']}].S3Output.S3Uri")
-            job.status = "Completed"
-        except ProcessingFailedError as error:
-            job.status, job.exit_message = "Failed", error.reason
-            job.failure_reason = f"AlgorithmError: {error.reason}"
-            raise
-        except KeyboardInterrupt:
-            job.status, job.failure_reason = "Stopped", "Interrupted by the user (KeyboardInterrupt)"
-            raise
-        except BaseException as error:
-            job.status, job.failure_reason = "Failed", f"{type(error).__name__}: {error}"
-            raise
+            with recording_outcome(job, _failure_reason):
+                job.start_time = now()
+                mounts = self._materialize_inputs(inputs, scratch)
+                output_mounts = [MountSpec(item["OutputName"],
+                                           os.path.join(scratch, "outputs", item["OutputName"]),
+                                           item["S3Output"]["LocalPath"]) for item in outputs]
+                environment = self._client._container_credentials(instance_type)
+                environment.update(request.get("Environment") or {})
+                spec = ProcessingSpec(
+                    job_name=name, image_uri=app["ImageUri"], instance_type=instance_type,
+                    instance_count=instance_count, entrypoint=app.get("ContainerEntrypoint"),
+                    arguments=app.get("ContainerArguments"), environment=environment, inputs=mounts,
+                    outputs=output_mounts, job_config=job_config(request, arn),
+                    work_dir=os.path.join(scratch, "job"),
+                )
+                logger.info("Starting local processing job %s on %s x %s", name, instance_count, instance_type)
+                try:
+                    runtime.process(spec)
+                except ProcessingFailedError as error:
+                    job.exit_message = error.reason
+                    raise
+                for item, mount in zip(outputs, output_mounts):
+                    data.deliver(mount.local_dir, item["S3Output"]["S3Uri"], self._client.sagemaker_session,
+                                 f"Outputs[{item['OutputName']}].S3Output.S3Uri")
+                job.status = "Completed"
         finally:
-            job.end_time = now()
             data.remove_dirs([scratch])
         return {"ProcessingJobArn": arn}
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 import attrs
 
 from sagemaker_estimators.local import compose_file
-from sagemaker_estimators.local.background_teardown import TEARDOWNS
+from sagemaker_estimators.local.background_teardown import project_up
 from sagemaker_estimators.local.processing.layout import (
     CONTAINER_ROOT,
     ProcessingHost,
@@ -88,21 +88,11 @@ def run_processing(runtime: Any, spec: ProcessingSpec, client_future: Any, proje
     project = project_class(compose, compose_file.project_name(spec.job_name), path,
                             compose_file.process_environment(spec.environment))
     view = _Hosts(tuple(host.host for host in hosts), {host.host: host for host in hosts})
-    succeeded = False
-    try:
-        project.up()
+    written_to = [spec.work_dir] + [item.local_dir for item in spec.inputs]
+    with project_up(project, client_future, lambda client: reclaim_ownership(client, spec.image_uri, written_to)):
         try:
             runtime._wait_for_hosts(spec, view, project, client_future.get())
         except TrainingFailedError as error:
             reason = view.host(error.host).read_failure() or _last_error_line(error.log_tail) or error.reason
             raise ProcessingFailedError(spec.job_name, error.host, error.exit_code, reason, error.log_tail) from None
-        succeeded = True
-    finally:
-        client = client_future.get_or_none()
-        if succeeded and client is not None:
-            TEARDOWNS.submit(project.project, lambda: project.down(client))
-        else:
-            project.down(client)
-        if client is not None:
-            reclaim_ownership(client, spec.image_uri, [spec.work_dir] + [item.local_dir for item in spec.inputs])
     collect_outputs(hosts, spec.outputs)

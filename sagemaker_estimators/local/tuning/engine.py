@@ -23,7 +23,7 @@ import attrs
 from botocore.exceptions import ClientError
 
 from sagemaker_estimators.local.entities import REGISTRY as TRAINING_REGISTRY
-from sagemaker_estimators.local.entities import local_arn, now
+from sagemaker_estimators.local.entities import local_arn, now, recording_outcome
 from sagemaker_estimators.local.runtime import TrainingFailedError
 from sagemaker_estimators.local.tuning import stopping
 from sagemaker_estimators.local.tuning.metrics import MedianStopping, MetricReader
@@ -374,16 +374,8 @@ def run_tuning_job(client: Any, request: Dict[str, Any]) -> Dict[str, Any]:
         REGISTRY.jobs[name] = job
     run = TuningRun(client, job, definitions)
     logger.info("Starting local tuning job %s: up to %d trials, %d at a time", name, run.max_jobs, run.max_parallel)
-    try:
+    with recording_outcome(job):
         run.run()
-    except KeyboardInterrupt:
-        job.status, job.failure_reason = "Stopped", "Interrupted by the user (KeyboardInterrupt)"
-        raise
-    except BaseException as error:
-        job.status, job.failure_reason = "Failed", f"{type(error).__name__}: {error}"
-        raise
-    finally:
-        job.end_time = now()
     if job.best() is not None:
         job.status = "Completed"
     else:
