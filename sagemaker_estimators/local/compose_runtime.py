@@ -41,7 +41,7 @@ import sys
 import tempfile
 import threading
 import time
-from typing import Callable, Deque, Dict, List, Optional, Tuple
+from typing import Callable, Deque, Dict, List, Mapping, Optional, Tuple
 
 from sagemaker_estimators.local import compose_file
 from sagemaker_estimators.local.background_teardown import project_up
@@ -246,6 +246,16 @@ class ComposeProject:
         self.path = path
         # the services' environment values: given to compose in its own environment, never in the file
         self.environment = dict(environment or {})
+
+    @classmethod
+    def for_job(cls, compose: ComposeCommand, name: str, path: str,
+                environment: Mapping[str, str]) -> "ComposeProject":
+        """The project of job or endpoint ``name`` whose services were written with ``environment``.
+
+        The compose file names the variables only (:func:`compose_file.process_environment`),
+        so their values must travel with the project: every runtime builds it here.
+        """
+        return cls(compose, compose_file.project_name(name), path, compose_file.process_environment(environment))
 
     def run(self, *args: str, timeout: Optional[float] = None) -> subprocess.CompletedProcess:
         """``compose -p PROJECT -f FILE ARGS``; raises :class:`ComposeError` on failure.
@@ -482,8 +492,7 @@ class ComposeRuntime:
                 os.makedirs(host.channel_dir(channel.name), exist_ok=True)
         content = compose_file.training_compose(spec, layout, self.container_config)
         path = compose_file.write_compose_file(content, os.path.join(layout.root, COMPOSE_FILE_NAME))
-        project = ComposeProject(compose, compose_file.project_name(spec.job_name), path,
-                                 compose_file.process_environment(spec.environment))
+        project = ComposeProject.for_job(compose, spec.job_name, path, spec.environment)
         logger.debug("Compose file for %s (project %s):\n%s", spec.job_name, project.project,
                     compose_file.dump(compose_file.masked(content)))
         written_to = [layout.root, spec.checkpoint_local_dir or "", spec.code_dir or ""]
@@ -565,8 +574,7 @@ class ComposeRuntime:
                 port = spec.port or free_port()
                 content = compose_file.serving_compose(spec, port, self.container_config)
                 path = compose_file.write_compose_file(content, os.path.join(work_dir, COMPOSE_FILE_NAME))
-                project = ComposeProject(compose, compose_file.project_name(spec.endpoint_name), path,
-                                         compose_file.process_environment(spec.environment))
+                project = ComposeProject.for_job(compose, spec.endpoint_name, path, spec.environment)
                 endpoint = ComposeEndpoint(project, client_future, port, work_dir if owns_work_dir else None, spec)
                 try:
                     project.up()

@@ -85,8 +85,7 @@ def run_processing(runtime: Any, spec: ProcessingSpec, client_future: Any, proje
     hosts = create_hosts(spec)
     content = processing_compose(spec, hosts, runtime.container_config)
     path = compose_file.write_compose_file(content, os.path.join(spec.work_dir, COMPOSE_FILE_NAME))
-    project = project_class(compose, compose_file.project_name(spec.job_name), path,
-                            compose_file.process_environment(spec.environment))
+    project = project_class.for_job(compose, spec.job_name, path, spec.environment)
     view = _Hosts(tuple(host.host for host in hosts), {host.host: host for host in hosts})
     written_to = [spec.work_dir] + [item.local_dir for item in spec.inputs]
     with project_up(project, client_future, lambda client: reclaim_ownership(client, spec.image_uri, written_to)):
