@@ -3,7 +3,7 @@ from sagemaker_estimators import _facade
 
 _facade.install()
 
-from sagemaker_estimators.serving.deserializers import (  # noqa: E402
+from sagemaker_estimators.payloads.deserializers import (  # noqa: E402
     BaseDeserializer,
     BytesDeserializer,
     CSVDeserializer,

@@ -5,7 +5,7 @@ from sagemaker_estimators import _facade
 
 _facade.install()
 
-from sagemaker_estimators.serving.deserializers import (  # noqa: E402
+from sagemaker_estimators.payloads.deserializers import (  # noqa: E402
     BytesDeserializer,
     CSVDeserializer,
     JSONDeserializer,
@@ -15,8 +15,8 @@ from sagemaker_estimators.serving.deserializers import (  # noqa: E402
 )
 from sagemaker_estimators.serving.inference_configs import DataCaptureConfig  # noqa: E402
 from sagemaker_estimators.serving.predictor import Predictor, PredictorBase  # noqa: E402
-from sagemaker_estimators.serving.requests import production_variant  # noqa: E402
-from sagemaker_estimators.serving.serializers import (  # noqa: E402
+from sagemaker_estimators.request_builders.hosting import production_variant  # noqa: E402
+from sagemaker_estimators.payloads.serializers import (  # noqa: E402
     CSVSerializer,
     IdentitySerializer,
     JSONSerializer,

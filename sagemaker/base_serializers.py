@@ -3,7 +3,7 @@ from sagemaker_estimators import _facade
 
 _facade.install()
 
-from sagemaker_estimators.serving.serializers import (  # noqa: E402
+from sagemaker_estimators.payloads.serializers import (  # noqa: E402
     BaseSerializer,
     CSVSerializer,
     DataSerializer,

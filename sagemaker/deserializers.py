@@ -1,9 +1,9 @@
-"""V2 import path ``sagemaker.deserializers``: re-exports :mod:`sagemaker_estimators.serving.deserializers`."""
+"""V2 import path ``sagemaker.deserializers``: re-exports :mod:`sagemaker_estimators.payloads.deserializers`."""
 from sagemaker_estimators import _facade
 
 _facade.install()
 
-from sagemaker_estimators.serving.deserializers import (  # noqa: E402
+from sagemaker_estimators.payloads.deserializers import (  # noqa: E402
     BaseDeserializer,
     BytesDeserializer,
     CSVDeserializer,

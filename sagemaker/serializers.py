@@ -1,9 +1,9 @@
-"""V2 import path ``sagemaker.serializers``: re-exports :mod:`sagemaker_estimators.serving.serializers`."""
+"""V2 import path ``sagemaker.serializers``: re-exports :mod:`sagemaker_estimators.payloads.serializers`."""
 from sagemaker_estimators import _facade
 
 _facade.install()
 
-from sagemaker_estimators.serving.serializers import (  # noqa: E402
+from sagemaker_estimators.payloads.serializers import (  # noqa: E402
     BaseSerializer,
     CSVSerializer,
     DataSerializer,

@@ -1,6 +1,6 @@
 """V2 import path ``sagemaker.session_settings``."""
 from sagemaker_estimators import _facade
-from sagemaker_estimators.session_settings import SessionSettings
+from sagemaker_estimators.session.settings import SessionSettings
 
 _facade.install()
 

@@ -22,8 +22,8 @@ from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple
 TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
     "Session": ("sagemaker_estimators.session", "Session"),
     "get_execution_role": ("sagemaker_estimators.session", "get_execution_role"),
-    "container_def": ("sagemaker_estimators.serving.requests", "container_def"),
-    "production_variant": ("sagemaker_estimators.serving.requests", "production_variant"),
+    "container_def": ("sagemaker_estimators.request_builders.hosting", "container_def"),
+    "production_variant": ("sagemaker_estimators.request_builders.hosting", "production_variant"),
     "LocalSession": ("sagemaker_estimators.local.session", "LocalSession"),
     "TrainingInput": ("sagemaker_estimators.inputs", "TrainingInput"),
     "Model": ("sagemaker_estimators.serving.model", "Model"),
@@ -177,8 +177,8 @@ _ALGORITHM_MODULE_SOURCES: Dict[str, str] = {
     "Session": "sagemaker_estimators.session",
     "RecordSerializer": "sagemaker_estimators.algorithms.record_serializers",
     "RecordDeserializer": "sagemaker_estimators.algorithms.record_serializers",
-    "CSVSerializer": "sagemaker_estimators.serving.serializers",
-    "JSONDeserializer": "sagemaker_estimators.serving.deserializers",
+    "CSVSerializer": "sagemaker_estimators.payloads.serializers",
+    "JSONDeserializer": "sagemaker_estimators.payloads.deserializers",
 }
 for _name in _ALGORITHMS:
     _ALGORITHM_MODULE_SOURCES[_name + "Model"] = "sagemaker_estimators.algorithms.models"

@@ -10,6 +10,8 @@ import logging
 import numbers
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
+from sagemaker_estimators.image_uris.instances import LOCAL_INSTANCE_TYPES
+
 
 logger = logging.getLogger(__name__)
 
@@ -27,11 +29,8 @@ class UnsupportedSettingError(ValueError, AttributeError):
     and instance_count): a ValueError (this project's rule) that ``except AttributeError`` still catches."""
 
 
-LOCAL_INSTANCE_TYPES = ("local", "local_gpu", "local_process")
-
-
-def is_local_instance_type(instance_type: Any) -> bool:
-    return isinstance(instance_type, str) and instance_type in LOCAL_INSTANCE_TYPES
+#: the sentinel V2's ``get_vpc_config`` / ``create_model`` take for "the estimator's own VPC config"
+VPC_CONFIG_DEFAULT = "VPC_CONFIG_DEFAULT"
 
 
 def check_positive_int(name: str, value: Any, minimum: int = 1, allow_none: bool = True) -> None:

@@ -99,7 +99,7 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
     def data_location(self) -> str:
         """Where ``record_set()`` uploads (the default bucket's ``sagemaker-record-sets/`` unless set)."""
         if self._data_location is None:
-            from sagemaker_estimators.s3 import s3_path_join
+            from sagemaker_estimators.s3_paths import s3_path_join
 
             session = self.sagemaker_session
             self._data_location = s3_path_join("s3://", session.default_bucket(),

@@ -23,10 +23,10 @@ from sagemaker_estimators.algorithms.object2vec import Object2Vec
 from sagemaker_estimators.algorithms.pca import PCA
 from sagemaker_estimators.algorithms.randomcutforest import RandomCutForest
 from sagemaker_estimators.algorithms.record_serializers import RecordDeserializer, RecordSerializer
-from sagemaker_estimators.serving.deserializers import JSONDeserializer
+from sagemaker_estimators.payloads.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import Model
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import CSVSerializer
+from sagemaker_estimators.payloads.serializers import CSVSerializer
 
 logger = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ import io
 from typing import Any, List
 
 from sagemaker_estimators.algorithms.record import Record
-from sagemaker_estimators.serving.deserializers import SimpleBaseDeserializer
-from sagemaker_estimators.serving.serializers import SimpleBaseSerializer
+from sagemaker_estimators.payloads.deserializers import SimpleBaseDeserializer
+from sagemaker_estimators.payloads.serializers import SimpleBaseSerializer
 
 RECORDIO_PROTOBUF = "application/x-recordio-protobuf"
 

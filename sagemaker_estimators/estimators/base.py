@@ -2,7 +2,7 @@
 
 Construction validates every argument (nothing touches AWS); ``fit()`` then
 resolves what needs AWS (default bucket, code upload, role ARN), builds the
-CreateTrainingJob request with :mod:`sagemaker_estimators.estimators.requests`
+CreateTrainingJob request with :mod:`sagemaker_estimators.request_builders.training`
 and sends it through the session.
 """
 from __future__ import annotations
@@ -13,10 +13,11 @@ from typing import Any, Dict, List, Optional, Union
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.estimators import debugger as dbg
-from sagemaker_estimators.estimators import requests as req
+from sagemaker_estimators.request_builders import training as req
 from sagemaker_estimators.estimators.job_updates import TrainingJobUpdatesMixin
 from sagemaker_estimators.estimators.training_job import TrainingJob
 from sagemaker_estimators.inputs import INPUT_MODES, TrainingInput
+from sagemaker_estimators.image_uris.instances import is_local_instance_type
 from sagemaker_estimators.validation import (
     ConfigurationError,
     check_choice,
@@ -28,15 +29,14 @@ from sagemaker_estimators.validation import (
     check_str_list,
     check_str_mapping,
     format_tags,
-    is_local_instance_type,
     tags_as_list,
     warn_unknown_kwargs,
 )
+from sagemaker_estimators.validation import VPC_CONFIG_DEFAULT
 
 logger = logging.getLogger(__name__)
 
 #: V2's sentinel meaning "use the estimator's own VPC config"
-VPC_CONFIG_DEFAULT = "VPC_CONFIG_DEFAULT"
 
 #: SageMaker SDK v1 keyword names and their V2 names
 V1_RENAMED_KWARGS = {
@@ -358,9 +358,9 @@ class EstimatorBase(TrainingJobUpdatesMixin):
     @staticmethod
     def _session_for(instance_type: Optional[str], sagemaker_session: Any, instance_count: Optional[int]) -> Any:
         if is_local_instance_type(instance_type):
-            from sagemaker_estimators.local.session import LocalSession
+            from sagemaker_estimators.session_factory import default_session
 
-            session = sagemaker_session or LocalSession()
+            session = sagemaker_session or default_session(instance_type)
             if not getattr(session, "local_mode", False):
                 raise ConfigurationError(
                     f"instance_type={instance_type!r} is only supported with a LocalSession "
@@ -369,9 +369,9 @@ class EstimatorBase(TrainingJobUpdatesMixin):
             return session
         if sagemaker_session is not None:
             return sagemaker_session
-        from sagemaker_estimators.session import Session
+        from sagemaker_estimators.session_factory import default_session
 
-        return Session()
+        return default_session(instance_type)
 
     # V2 API ------------------------------------------------------------------------
     def training_image_uri(self) -> str:
@@ -426,7 +426,7 @@ class EstimatorBase(TrainingJobUpdatesMixin):
             if self._local_code():
                 self.output_path = ""
             else:
-                from sagemaker_estimators.s3 import s3_path_join
+                from sagemaker_estimators.s3_paths import s3_path_join
 
                 self.output_path = s3_path_join(
                     "s3://", self.sagemaker_session.default_bucket(),
@@ -768,7 +768,7 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                container_startup_health_check_timeout: Optional[int] = None,
                inference_recommendation_id: Optional[str] = None, explainer_config: Any = None, **kwargs: Any):
         """Deploy the trained model to an endpoint and return a Predictor."""
-        from sagemaker_estimators.serving.estimator_hosting import deploy_estimator
+        from sagemaker_estimators.estimators.hosting import deploy_estimator
 
         return deploy_estimator(
             self, initial_instance_count=initial_instance_count, instance_type=instance_type,
@@ -791,7 +791,7 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                     volume_kms_key: Optional[str] = None, vpc_config_override: Any = VPC_CONFIG_DEFAULT,
                     enable_network_isolation: Optional[bool] = None, model_name: Optional[str] = None, **kwargs: Any):
         """A Transformer for batch transform with the trained model."""
-        from sagemaker_estimators.serving.estimator_hosting import estimator_transformer
+        from sagemaker_estimators.estimators.hosting import estimator_transformer
 
         return estimator_transformer(
             self, instance_count=instance_count, instance_type=instance_type, strategy=strategy,
@@ -884,7 +884,7 @@ class Estimator(EstimatorBase):
     def create_model(self, role: Optional[str] = None, image_uri: Optional[str] = None, predictor_cls: Any = None,
                      vpc_config_override: Any = VPC_CONFIG_DEFAULT, **kwargs: Any):
         """A ``Model`` of the latest training job's artifacts with this estimator's image (or ``image_uri``)."""
-        from sagemaker_estimators.serving.estimator_hosting import generic_create_model
+        from sagemaker_estimators.estimators.hosting import generic_create_model
 
         return generic_create_model(self, role=role, image_uri=image_uri, predictor_cls=predictor_cls,
                                     vpc_config_override=vpc_config_override, **kwargs)

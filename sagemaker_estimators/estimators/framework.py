@@ -11,7 +11,7 @@ import logging
 from typing import Any, Dict, List, Optional, Union
 
 from sagemaker_estimators.estimators.base import EstimatorBase
-from sagemaker_estimators.estimators.requests import encode_hyperparameters_json
+from sagemaker_estimators.request_builders.training import encode_hyperparameters_json
 from sagemaker_estimators.estimators.source_code import UploadedCode
 
 logger = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ class Framework(EstimatorBase):
             raise NotImplementedError(f"{type(self).__name__} has no model class")
         import importlib
 
-        from sagemaker_estimators.frameworks.common import framework_create_model
+        from sagemaker_estimators.estimators.framework_model import framework_create_model
 
         module_name, class_name = self._model_class_path.rsplit(".", 1)
         model_class = getattr(importlib.import_module(module_name), class_name)
@@ -179,7 +179,7 @@ class Framework(EstimatorBase):
         """attach(): read framework_version / py_version back from the training image."""
         if cls._framework_name is None:
             return params
-        from sagemaker_estimators.frameworks.common import restore_framework_versions
+        from sagemaker_estimators.estimators.framework_model import restore_framework_versions
 
         return restore_framework_versions(params, job_details, cls._framework_name)
 

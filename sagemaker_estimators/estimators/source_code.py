@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, List, Optional, Tuple
 import attrs
 
 from sagemaker_estimators.parallel_gzip import ParallelGzipWriter
-from sagemaker_estimators.s3 import parse_s3_url, s3_path_join
+from sagemaker_estimators.s3_paths import parse_s3_url, s3_path_join
 
 if TYPE_CHECKING:  # pragma: no cover
     from sagemaker_estimators.estimators.base import EstimatorBase

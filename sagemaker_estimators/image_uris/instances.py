@@ -31,8 +31,12 @@ def instance_family(instance_type: Optional[str]) -> str:
 
 
 def is_local_instance_type(instance_type: Optional[str]) -> bool:
-    """True for ``local``, ``local_gpu``, ``local_process`` (any ``local*`` name)."""
-    return isinstance(instance_type, str) and instance_type.startswith("local")
+    """True for the instance types that run on this machine: ``local``, ``local_gpu``, ``local_process``.
+
+    The one definition the package uses (the session choice, fit/deploy checks, the local
+    clients). Image URIs alone follow V2's looser ``startswith("local")`` for the processor.
+    """
+    return isinstance(instance_type, str) and instance_type in LOCAL_INSTANCE_TYPES
 
 
 def is_graviton_instance_type(instance_type: Optional[str]) -> bool:

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlparse
 
 from sagemaker_estimators.archives import ExtractionLimits, limits_of, safe_extract
 from sagemaker_estimators.local.layout import remove_tree
-from sagemaker_estimators.s3 import parse_s3_url, s3_path_join
+from sagemaker_estimators.s3_paths import parse_s3_url, s3_path_join
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any, List, Optional, Tuple
 
-from sagemaker_estimators.serving.serializers import import_optional, is_ndarray, json_default
+from sagemaker_estimators.payloads.serializers import import_optional, is_ndarray, json_default
 
 JSON = "application/json"
 CSV = "text/csv"

@@ -38,7 +38,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 
 from sagemaker_estimators.archives import safe_extract
 from sagemaker_estimators.local import serving_codecs as codecs
-from sagemaker_estimators.serving.serializers import import_optional, is_ndarray
+from sagemaker_estimators.payloads.serializers import import_optional, is_ndarray
 
 logger = logging.getLogger(__name__)
 

@@ -110,7 +110,7 @@ class TensorFlowServingDefaults:
     text_input = False
 
     def model_fn(self, model_dir: str) -> Any:
-        from sagemaker_estimators.serving.serializers import import_optional
+        from sagemaker_estimators.payloads.serializers import import_optional
 
         path = find_saved_model(model_dir, os.environ.get(DEFAULT_MODEL_NAME_ENV))
         tf = import_optional("tensorflow", "serving a TensorFlow SavedModel with instance_type='local_process'")

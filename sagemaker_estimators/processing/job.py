@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from sagemaker_estimators.job_status import JobHandle
-from sagemaker_estimators.processing import requests
+from sagemaker_estimators.request_builders import processing as requests
 from sagemaker_estimators.processing.dataset_definition import DatasetDefinition, FeatureStoreOutput, S3Input
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput
 

@@ -3,7 +3,7 @@
 ``run()`` checks its arguments, names the job, stages code and local inputs
 (uploaded to S3, or kept on disk as ``file://`` in local mode), fills in output
 destinations, builds the CreateProcessingJob request with
-:func:`~sagemaker_estimators.processing.requests.processing_job_request` and lets
+:func:`~sagemaker_estimators.request_builders.processing.processing_job_request` and lets
 the session send it.
 """
 from __future__ import annotations
@@ -17,8 +17,9 @@ from typing import Any, Dict, List, Optional, Tuple
 from sagemaker_estimators import utils
 from sagemaker_estimators.config.resolve import config_of
 from sagemaker_estimators.image_uris.instances import is_local_instance_type
-from sagemaker_estimators.processing import requests, validation
-from sagemaker_estimators.processing.config_defaults import configured_processing_request, processor_defaults
+from sagemaker_estimators.processing import validation
+from sagemaker_estimators.request_builders import processing as requests
+from sagemaker_estimators.config.processing_defaults import configured_processing_request, processor_defaults
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput, RunArgs
 from sagemaker_estimators.processing.job import ProcessingJob
 from sagemaker_estimators.s3 import S3Uploader, s3_path_join
@@ -39,14 +40,11 @@ def processing_session(instance_type: Optional[str], sagemaker_session: Any) -> 
         if sagemaker_session is not None:
             logger.warning("instance_type=%r runs locally: the given %s is replaced by a LocalSession",
                            instance_type, type(sagemaker_session).__name__)
-        from sagemaker_estimators.local.session import LocalSession
-
-        return LocalSession()
-    if sagemaker_session is not None:
+    elif sagemaker_session is not None:
         return sagemaker_session
-    from sagemaker_estimators.session import Session
+    from sagemaker_estimators.session_factory import default_session
 
-    return Session()
+    return default_session(instance_type)
 
 
 def init_arguments(cls: type, values: Dict[str, Any]) -> Dict[str, Any]:

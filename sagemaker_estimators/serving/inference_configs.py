@@ -87,7 +87,7 @@ class DataCaptureConfig:
         self.enable_capture = enable_capture
         self.sampling_percentage = sampling_percentage
         if destination_s3_uri is None:
-            from sagemaker_estimators.s3 import s3_path_join
+            from sagemaker_estimators.s3_paths import s3_path_join
 
             if sagemaker_session is None:
                 from sagemaker_estimators.session import Session

@@ -24,21 +24,21 @@ from sagemaker_estimators.estimators.source_code import (
     UploadedCode,
     upload_source_archive,
 )
-from sagemaker_estimators.s3 import parse_s3_url, s3_path_join
-from sagemaker_estimators.serving import requests as req
+from sagemaker_estimators.s3_paths import parse_s3_url, s3_path_join
+from sagemaker_estimators.request_builders import hosting as req
 from sagemaker_estimators.serving.repack import repack_model
 from sagemaker_estimators.serving.validation import (
     check_deploy_arguments,
     check_model_data,
     check_transform_resources,
 )
+from sagemaker_estimators.image_uris.instances import is_local_instance_type
 from sagemaker_estimators.validation import (
     check_s3_uri,
     check_str,
     check_str_list,
     check_str_mapping,
     format_tags,
-    is_local_instance_type,
 )
 
 logger = logging.getLogger(__name__)
@@ -150,7 +150,7 @@ class Model:
         if self.name is not None:
             utils.validate_name(self.name, "name")
         if self.vpc_config is not None:
-            from sagemaker_estimators.serving.session_hosting import sanitize_vpc_config
+            from sagemaker_estimators.session.hosting import sanitize_vpc_config
 
             sanitize_vpc_config(self.vpc_config)
         if self.bucket is None and self._code_location is not None:
@@ -223,14 +223,9 @@ class Model:
     # session and names ---------------------------------------------------------------
     def _init_sagemaker_session_if_does_not_exist(self, instance_type: Optional[str] = None) -> None:
         if not self.sagemaker_session:
-            if is_local_instance_type(instance_type):
-                from sagemaker_estimators.local.session import LocalSession
+            from sagemaker_estimators.session_factory import default_session
 
-                self.sagemaker_session = LocalSession()
-            else:
-                from sagemaker_estimators.session import Session
-
-                self.sagemaker_session = Session()
+            self.sagemaker_session = default_session(instance_type)
         self._apply_sagemaker_config()
 
     def _apply_sagemaker_config(self) -> None:

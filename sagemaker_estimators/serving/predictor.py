@@ -12,9 +12,9 @@ import logging
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
 
 from sagemaker_estimators import utils
-from sagemaker_estimators.serving import requests as req
-from sagemaker_estimators.serving.deserializers import BytesDeserializer
-from sagemaker_estimators.serving.serializers import IdentitySerializer
+from sagemaker_estimators.request_builders import hosting as req
+from sagemaker_estimators.payloads.deserializers import BytesDeserializer
+from sagemaker_estimators.payloads.serializers import IdentitySerializer
 from sagemaker_estimators.serving.validation import check_deserializer, check_serializer
 from sagemaker_estimators.validation import format_tags
 

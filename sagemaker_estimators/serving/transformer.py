@@ -1,7 +1,7 @@
 """``Transformer`` (``sagemaker.transformer``): batch transform with a SageMaker model.
 
 ``transform()`` checks its arguments, builds the CreateTransformJob request
-with :mod:`sagemaker_estimators.serving.requests` and, with ``wait``, follows
+with :mod:`sagemaker_estimators.request_builders.hosting` and, with ``wait``, follows
 the job (its logs unless ``logs=False``) until it ends.
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ from botocore.exceptions import ClientError
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.job_status import JobHandle
-from sagemaker_estimators.s3 import s3_path_join
-from sagemaker_estimators.serving import requests as req
+from sagemaker_estimators.s3_paths import s3_path_join
+from sagemaker_estimators.request_builders import hosting as req
 from sagemaker_estimators.serving.validation import check_transform_input, check_transform_resources
 from sagemaker_estimators.validation import format_tags, tags_as_list
 
@@ -79,16 +79,9 @@ class Transformer:
         self.latest_transform_job: Optional[TransformJob] = None
         self._reset_output_path = False
         if sagemaker_session is None:
-            from sagemaker_estimators.validation import is_local_instance_type
+            from sagemaker_estimators.session_factory import default_session
 
-            if is_local_instance_type(instance_type):
-                from sagemaker_estimators.local.session import LocalSession
-
-                sagemaker_session = LocalSession()
-            else:
-                from sagemaker_estimators.session import Session
-
-                sagemaker_session = Session()
+            sagemaker_session = default_session(instance_type)
         self.sagemaker_session = sagemaker_session
         from sagemaker_estimators.config.apply import transformer_defaults
         from sagemaker_estimators.config.resolve import config_of

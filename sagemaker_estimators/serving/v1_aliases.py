@@ -11,9 +11,9 @@ import functools
 import logging
 from typing import Any, Callable
 
-from sagemaker_estimators.serving.deserializers import CSVDeserializer, JSONDeserializer, NumpyDeserializer
+from sagemaker_estimators.payloads.deserializers import CSVDeserializer, JSONDeserializer, NumpyDeserializer
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import CSVSerializer, JSONSerializer, NumpySerializer
+from sagemaker_estimators.payloads.serializers import CSVSerializer, JSONSerializer, NumpySerializer
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 ``fit()`` checks every setting, prepares each estimator as its own ``fit()`` would
 (job name, code upload), builds V2's ``Session.create_tuning_job`` arguments from
 the tuner's state (:func:`tuning_job_args`, no I/O) and hands them to the session,
-which builds the request (:mod:`sagemaker_estimators.tuning.requests`) and sends it.
+which builds the request (:mod:`sagemaker_estimators.request_builders.tuning`) and sends it.
 With a ``LocalSession`` the local SageMaker client runs the search on this machine.
 """
 from __future__ import annotations
@@ -290,12 +290,9 @@ class HyperparameterTuner:
             checks.check_objective(objective, definitions, metrics_source(estimator, local),
                                    where="objective_metric_name" + suffix)
             if local and self.strategy in ("Bayesian", "Hyperband"):
-                import importlib.util
+                from sagemaker_estimators.optional_deps import require_optuna
 
-                if importlib.util.find_spec("optuna") is None:
-                    from sagemaker_estimators.local.tuning.search import OPTUNA_MISSING
-
-                    raise ImportError(OPTUNA_MISSING.format(strategy=self.strategy))
+                require_optuna(self.strategy)
             if local and not utils_is_local(estimator):
                 raise ValueError(
                     f"instance_type={estimator.instance_type!r}: a tuner on a LocalSession runs its trials with "
@@ -316,7 +313,7 @@ class HyperparameterTuner:
         module as static hyperparameters (always for framework estimators); a dict of
         estimator name to bool for :meth:`create`.
         """
-        from sagemaker_estimators.estimators import requests as req
+        from sagemaker_estimators.request_builders import training as req
 
         if job_name is not None:
             utils.validate_name(job_name, "job_name")
@@ -693,7 +690,7 @@ class HyperparameterTuner:
 
 
 def utils_is_local(estimator: Any) -> bool:
-    from sagemaker_estimators.validation import is_local_instance_type
+    from sagemaker_estimators.image_uris.instances import is_local_instance_type
 
     return is_local_instance_type(getattr(estimator, "instance_type", None))
 
@@ -711,9 +708,9 @@ def _training_config(estimator: Any, inputs: Any, role: str, static_hyperparamet
                      objective_metric_name: Any = None, parameter_ranges: Any = None,
                      auto_parameters: Optional[Dict[str, str]] = None) -> Dict[str, Any]:
     """V2's ``training_config`` for one estimator, read from its state (no I/O)."""
-    from sagemaker_estimators.estimators import requests as req
+    from sagemaker_estimators.request_builders import training as req
     from sagemaker_estimators.inputs import TrainingInput
-    from sagemaker_estimators.tuning.requests import hpo_resource_config
+    from sagemaker_estimators.request_builders.tuning import hpo_resource_config
 
     local_mode = estimator.sagemaker_session.local_mode
     input_config = req.input_channels(_fit_channels(inputs), local_mode=local_mode)

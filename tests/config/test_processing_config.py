@@ -7,7 +7,7 @@ import textwrap
 import boto3
 import pytest
 
-from sagemaker_estimators.processing.config_defaults import (
+from sagemaker_estimators.config.processing_defaults import (
     configured_processing_request,
     network_config_with_defaults,
 )

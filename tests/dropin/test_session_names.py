@@ -71,7 +71,7 @@ def test_create_model_from_job_takes_the_jobs_image_artifacts_role_and_vpc(aws):
 
 
 def test_update_training_job_and_search_requests():
-    from sagemaker_estimators.session_calls import search_request, update_training_job_request
+    from sagemaker_estimators.session.calls import search_request, update_training_job_request
 
     assert update_training_job_request("j", resource_config={"KeepAlivePeriodInSeconds": 60}) == {
         "TrainingJobName": "j", "ResourceConfig": {"KeepAlivePeriodInSeconds": 60}}
@@ -115,7 +115,7 @@ def test_wait_for_processing_job_returns_the_finished_description(aws):
     ("Failed", "bad image", "UnexpectedStatusException"),
 ])
 def test_model_package_status(status, reason, error):
-    from sagemaker_estimators.session_calls import check_model_package_status
+    from sagemaker_estimators.session.calls import check_model_package_status
 
     description = {"ModelPackageStatus": status, "FailureReason": reason}
     if error is None:

@@ -1,7 +1,7 @@
 """Channel dicts of every input shape equal V2's (values read off V2's TrainingInput/FileSystemInput)."""
 from __future__ import annotations
 
-from sagemaker_estimators.estimators.requests import input_channels
+from sagemaker_estimators.request_builders.training import input_channels
 from sagemaker_estimators.inputs import FileSystemInput, ShuffleConfig, TrainingInput
 
 

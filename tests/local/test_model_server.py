@@ -17,8 +17,8 @@ import pytest
 
 from sagemaker_estimators.local.runtime import InvocationResult, RunningEndpoint, ServingSpec
 from sagemaker_estimators.local.serving_process import ModelServerError, ModelServerProcess, start_model_server
-from sagemaker_estimators.serving.deserializers import CSVDeserializer, JSONDeserializer
-from sagemaker_estimators.serving.serializers import CSVSerializer, JSONSerializer
+from sagemaker_estimators.payloads.deserializers import CSVDeserializer, JSONDeserializer
+from sagemaker_estimators.payloads.serializers import CSVSerializer, JSONSerializer
 from tests.local.toolkit_helpers import process_alive
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

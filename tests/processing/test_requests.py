@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sagemaker_estimators.network import NetworkConfig
-from sagemaker_estimators.processing import requests
+from sagemaker_estimators.request_builders import processing as requests
 from sagemaker_estimators.processing.dataset_definition import (
     AthenaDatasetDefinition,
     DatasetDefinition,

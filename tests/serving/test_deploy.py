@@ -6,10 +6,10 @@ import re
 import pytest
 
 from sagemaker_estimators.estimators.base import Estimator
-from sagemaker_estimators.serving.deserializers import JSONDeserializer
+from sagemaker_estimators.payloads.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import Model
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import CSVSerializer
+from sagemaker_estimators.payloads.serializers import CSVSerializer
 from tests.serving.hosting_helpers import IMAGE, ROLE, recorded_session
 
 TS = r"\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{3}"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sagemaker_estimators.serving import requests as req
+from sagemaker_estimators.request_builders import hosting as req
 from sagemaker_estimators.serving.validation import check_model_data
 
 

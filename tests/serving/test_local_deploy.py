@@ -6,8 +6,8 @@ import tarfile
 import pytest
 
 from sagemaker_estimators.frameworks.sklearn.model import SKLearnModel
-from sagemaker_estimators.serving.deserializers import JSONDeserializer
-from sagemaker_estimators.serving.serializers import JSONSerializer
+from sagemaker_estimators.payloads.deserializers import JSONDeserializer
+from sagemaker_estimators.payloads.serializers import JSONSerializer
 
 INFERENCE = '''
 import json, os

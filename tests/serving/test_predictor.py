@@ -4,9 +4,9 @@ from __future__ import annotations
 import boto3
 import pytest
 
-from sagemaker_estimators.serving.deserializers import CSVDeserializer, JSONDeserializer, StringDeserializer
+from sagemaker_estimators.payloads.deserializers import CSVDeserializer, JSONDeserializer, StringDeserializer
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import CSVSerializer, JSONLinesSerializer, JSONSerializer
+from sagemaker_estimators.payloads.serializers import CSVSerializer, JSONLinesSerializer, JSONSerializer
 from sagemaker_estimators.session import Session
 from tests.serving.hosting_helpers import InvocationServer, json_body
 

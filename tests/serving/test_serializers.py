@@ -18,8 +18,8 @@ import sys
 
 import pytest
 
-from sagemaker_estimators.serving import deserializers as ours_deserializers
-from sagemaker_estimators.serving import serializers as ours_serializers
+from sagemaker_estimators.payloads import deserializers as ours_deserializers
+from sagemaker_estimators.payloads import serializers as ours_serializers
 from tests.serving import serializer_cases as cases
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -147,7 +147,7 @@ def test_v2_import_paths_reexport_and_import_no_numpy():
         "import sagemaker\n"
         "from sagemaker.serializers import CSVSerializer, NumpySerializer, SparseMatrixSerializer\n"
         "from sagemaker.deserializers import NumpyDeserializer, PandasDeserializer\n"
-        "from sagemaker_estimators.serving import serializers, deserializers\n"
+        "from sagemaker_estimators.payloads import serializers, deserializers\n"
         "assert CSVSerializer is serializers.CSVSerializer\n"
         "assert NumpyDeserializer is deserializers.NumpyDeserializer\n"
         "assert sagemaker.serializers.JSONSerializer is serializers.JSONSerializer\n"
@@ -166,8 +166,8 @@ def test_missing_optional_package_is_named():
         "import sys\n"
         "sys.modules['numpy'] = None\n"
         "sys.modules['pandas'] = None\n"
-        "from sagemaker_estimators.serving.serializers import NumpySerializer, CSVSerializer\n"
-        "from sagemaker_estimators.serving.deserializers import NumpyDeserializer, PandasDeserializer\n"
+        "from sagemaker_estimators.payloads.serializers import NumpySerializer, CSVSerializer\n"
+        "from sagemaker_estimators.payloads.deserializers import NumpyDeserializer, PandasDeserializer\n"
         "import io\n"
         "print(CSVSerializer().serialize([1, 2]))\n"
         "for call in (lambda: NumpySerializer().serialize([1, 2]),\n"

@@ -66,8 +66,8 @@ def test_random_search_picks_the_best_trial_by_its_log_and_deploys_it(no_aws, wo
     frame = tuner.analytics().dataframe()
     assert sorted(frame["TrainingJobName"]) == sorted(s["TrainingJobName"] for s in summaries)
     predictor = tuner.deploy(1, "local_process")
-    from sagemaker_estimators.serving.deserializers import JSONDeserializer
-    from sagemaker_estimators.serving.serializers import JSONSerializer
+    from sagemaker_estimators.payloads.deserializers import JSONDeserializer
+    from sagemaker_estimators.payloads.serializers import JSONSerializer
 
     predictor.serializer, predictor.deserializer = JSONSerializer(), JSONDeserializer()
     try:

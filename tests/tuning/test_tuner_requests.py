@@ -6,7 +6,7 @@ import boto3
 import pytest
 
 from sagemaker_estimators.estimators.base import Estimator
-from sagemaker_estimators.tuning import requests as treq
+from sagemaker_estimators.request_builders import tuning as treq
 from sagemaker_estimators.tuning.configs import (
     HyperbandStrategyConfig,
     InstanceConfig,

@@ -6,7 +6,8 @@ from typing import Any, Dict, Optional, Union
 
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.estimators.framework import Framework
-from sagemaker_estimators.frameworks import common, distribution as dist
+from sagemaker_estimators.image_uris.parse import framework_name_from_image
+from sagemaker_estimators.frameworks import distribution as dist
 from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
 
 
@@ -98,7 +99,7 @@ class HuggingFace(dist.TorchLaunchHyperparameters, Framework):
     @classmethod
     def _restore_versions(cls, params: Dict[str, Any], job_details: Dict[str, Any]) -> Dict[str, Any]:
         image_uri = params.pop("image_uri")
-        framework, py_version, tag, _ = common.framework_name_from_image(image_uri)
+        framework, py_version, tag, _ = framework_name_from_image(image_uri)
         transformers_version = None
         if tag is not None and framework:
             framework, base = framework.split("-")[:2]

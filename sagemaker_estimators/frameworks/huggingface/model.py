@@ -11,10 +11,10 @@ from typing import Any, Callable, Dict, Optional
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks import common
 from sagemaker_estimators.frameworks.framework_deploy import FrameworkDeploy
-from sagemaker_estimators.serving.deserializers import JSONDeserializer
+from sagemaker_estimators.payloads.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import FrameworkServingModel
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import JSONSerializer
+from sagemaker_estimators.payloads.serializers import JSONSerializer
 
 
 class HuggingFacePredictor(Predictor):

@@ -7,6 +7,8 @@ from typing import Any, Dict, Optional, Union
 from packaging.version import InvalidVersion, Version
 
 from sagemaker_estimators.estimators.framework import Framework
+from sagemaker_estimators.image_uris.parse import framework_name_from_image
+from sagemaker_estimators.estimators.framework_model import restore_framework_versions
 from sagemaker_estimators.frameworks import common, distribution as dist
 from sagemaker_estimators.frameworks.parameter_server import warn_parameter_server_setup
 
@@ -112,7 +114,7 @@ class MXNet(Framework):
         Without ``entry_point`` the training script serves (model-server images,
         MXNet >= 1.4, get it repacked into the model; older ones the uploaded code).
         """
-        from sagemaker_estimators.frameworks.common import model_entry_point, model_source_dir
+        from sagemaker_estimators.estimators.framework_model import model_entry_point, model_source_dir
         from sagemaker_estimators.frameworks.mxnet.model import MXNetModel
 
         kwargs.setdefault("image_uri", image_uri or self.image_uri)
@@ -133,8 +135,8 @@ class MXNet(Framework):
     def _restore_versions(cls, params: Dict[str, Any], job_details: Dict[str, Any]) -> Dict[str, Any]:
         """attach(): versions from the image (the legacy ``1.0`` tag is MXNet 0.12, as in V2)."""
         image_uri = params.get("image_uri")
-        _, _, tag, _ = common.framework_name_from_image(image_uri)
-        params = common.restore_framework_versions(params, job_details, cls._framework_name)
+        _, _, tag, _ = framework_name_from_image(image_uri)
+        params = restore_framework_versions(params, job_details, cls._framework_name)
         if tag == "1.0":
             params["framework_version"] = "0.12"
         return params

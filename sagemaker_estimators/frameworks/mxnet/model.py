@@ -12,9 +12,9 @@ from typing import Any, Callable, Optional
 
 from sagemaker_estimators.frameworks import common
 from sagemaker_estimators.frameworks.versioned_model import VersionedServingModel
-from sagemaker_estimators.serving.deserializers import JSONDeserializer
+from sagemaker_estimators.payloads.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import JSONSerializer
+from sagemaker_estimators.payloads.serializers import JSONSerializer
 
 logger = logging.getLogger(__name__)
 

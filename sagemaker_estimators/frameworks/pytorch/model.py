@@ -10,9 +10,9 @@ from typing import Any, Callable, Optional
 
 from sagemaker_estimators.frameworks import common
 from sagemaker_estimators.frameworks.versioned_model import VersionedServingModel
-from sagemaker_estimators.serving.deserializers import NumpyDeserializer
+from sagemaker_estimators.payloads.deserializers import NumpyDeserializer
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import NumpySerializer
+from sagemaker_estimators.payloads.serializers import NumpySerializer
 
 logger = logging.getLogger(__name__)
 

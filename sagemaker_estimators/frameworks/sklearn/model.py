@@ -10,10 +10,10 @@ from typing import Any, Callable, Optional
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks import common
 from sagemaker_estimators.validation import UnsupportedSettingError
-from sagemaker_estimators.serving.deserializers import NumpyDeserializer
+from sagemaker_estimators.payloads.deserializers import NumpyDeserializer
 from sagemaker_estimators.serving.model import FrameworkServingModel
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import NumpySerializer
+from sagemaker_estimators.payloads.serializers import NumpySerializer
 
 
 class SKLearnPredictor(Predictor):

@@ -21,6 +21,7 @@ from typing import Any, Dict, Optional
 from packaging.version import InvalidVersion, Version
 
 from sagemaker_estimators.estimators.framework import Framework
+from sagemaker_estimators.image_uris.parse import framework_name_from_image, framework_version_from_tag
 from sagemaker_estimators.frameworks import common, distribution as dist
 from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
 from sagemaker_estimators.frameworks.parameter_server import parameter_server_enabled, warn_parameter_server_setup
@@ -170,7 +171,7 @@ class TensorFlow(Framework):
         if mpi:
             return "/opt/ml/model"
         if self._current_job_name:
-            from sagemaker_estimators.s3 import s3_path_join
+            from sagemaker_estimators.s3_paths import s3_path_join
 
             return s3_path_join(self.output_path, self._current_job_name, "model")
         return None
@@ -253,7 +254,7 @@ class TensorFlow(Framework):
     def _restore_versions(cls, params: Dict[str, Any], job_details: Dict[str, Any]) -> Dict[str, Any]:
         """attach(): versions from the image; ``model_dir`` from the hyperparameters (V2's rules)."""
         image_uri = params.pop("image_uri")
-        framework, py_version, tag, script_mode = common.framework_name_from_image(image_uri)
+        framework, py_version, tag, script_mode = framework_name_from_image(image_uri)
         if not framework:
             params["image_uri"] = image_uri
             return params
@@ -263,7 +264,7 @@ class TensorFlow(Framework):
         elif script_mode is None:
             params["model_dir"] = False
         params["py_version"] = py_version
-        params["framework_version"] = "1.4" if tag == "1.0" else common.framework_version_from_tag(tag)
+        params["framework_version"] = "1.4" if tag == "1.0" else framework_version_from_tag(tag)
         if not script_mode:
             params["image_uri"] = image_uri
         if framework != cls._framework_name:

@@ -23,12 +23,12 @@ from typing import Any, Callable, Dict, Optional
 
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks.framework_deploy import FrameworkDeploy
-from sagemaker_estimators.s3 import s3_path_join
-from sagemaker_estimators.serving.deserializers import JSONDeserializer
+from sagemaker_estimators.s3_paths import s3_path_join
+from sagemaker_estimators.payloads.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import FrameworkModel, model_code_key_prefix
 from sagemaker_estimators.serving.predictor import Predictor
 from sagemaker_estimators.serving.repack import repack_model
-from sagemaker_estimators.serving.serializers import JSONSerializer
+from sagemaker_estimators.payloads.serializers import JSONSerializer
 
 logger = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from typing import Any, Callable, Optional
 
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks.xgboost.versions import unsupported_reason
-from sagemaker_estimators.serving.deserializers import CSVDeserializer
+from sagemaker_estimators.payloads.deserializers import CSVDeserializer
 from sagemaker_estimators.serving.model import FrameworkServingModel
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.serializers import LibSVMSerializer
+from sagemaker_estimators.payloads.serializers import LibSVMSerializer
 
 class XGBoostPredictor(Predictor):
     """A Predictor for XGBoost endpoints: LibSVM requests, CSV responses by default."""

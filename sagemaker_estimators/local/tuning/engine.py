@@ -31,10 +31,10 @@ from sagemaker_estimators.local.tuning.records import OBJECTIVE_HYPERPARAMETER, 
 from sagemaker_estimators.local.tuning.search import Search, make_search
 from sagemaker_estimators.local.tuning.space import dimensions
 from sagemaker_estimators.utils import validate_name
+from sagemaker_estimators.image_uris.instances import LOCAL_INSTANCE_TYPES
 
 logger = logging.getLogger(__name__)
 
-LOCAL_INSTANCE_TYPES = ("local", "local_gpu", "local_process")
 #: fields of a training definition a trial's CreateTrainingJob request carries over as they are
 PASSED_THROUGH = ("RoleArn", "InputDataConfig", "OutputDataConfig", "StoppingCondition", "VpcConfig",
                   "EnableNetworkIsolation", "EnableInterContainerTrafficEncryption", "EnableManagedSpotTraining",

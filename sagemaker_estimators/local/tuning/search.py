@@ -13,11 +13,8 @@ import threading
 from typing import Any, Dict, List, Optional
 
 from sagemaker_estimators.local.tuning.space import Dimension
+from sagemaker_estimators.optional_deps import OPTUNA_MISSING
 
-OPTUNA_MISSING = (
-    "strategy={strategy!r} runs locally through Optuna, which is not installed: run `pip install optuna` "
-    "(or `pip install sagemaker-estimators[tuning]`), or use strategy='Random' or 'Grid'."
-)
 
 
 class Search:

@@ -10,10 +10,10 @@ from typing import Any, Dict, List, Optional
 
 from sagemaker_estimators.exceptions import CapacityError, UnexpectedStatusException
 from sagemaker_estimators.job_status import TERMINAL_JOB_STATUSES, check_job_status, wait_until
+from sagemaker_estimators.validation import VPC_CONFIG_DEFAULT
 
 logger = logging.getLogger(__name__)
 
-VPC_CONFIG_DEFAULT = "VPC_CONFIG_DEFAULT"
 #: model package statuses that mean "still being created"
 MODEL_PACKAGE_IN_PROGRESS = frozenset({"InProgress", "Pending"})
 
@@ -78,8 +78,8 @@ class SessionCallsMixin:
                               env: Optional[Dict[str, str]] = None, enable_network_isolation: Optional[bool] = None,
                               vpc_config_override: Any = VPC_CONFIG_DEFAULT, tags: Any = None) -> str:
         """CreateModel from a training job: its image, artifacts, role and VPC unless given. Returns the name."""
-        from sagemaker_estimators.serving.requests import container_def
-        from sagemaker_estimators.serving.session_hosting import sanitize_vpc_config
+        from sagemaker_estimators.request_builders.hosting import container_def
+        from sagemaker_estimators.session.hosting import sanitize_vpc_config
 
         job = self.sagemaker_client.describe_training_job(TrainingJobName=training_job_name)
         container = container_def(image_uri or job["AlgorithmSpecification"]["TrainingImage"],

@@ -1,6 +1,6 @@
 """The processing-job calls of :class:`~sagemaker_estimators.session.Session` (V2's names and arguments).
 
-Requests are built by :mod:`sagemaker_estimators.processing.requests`; these methods only send,
+Requests are built by :mod:`sagemaker_estimators.request_builders.processing`; these methods only send,
 describe, stop, wait and follow logs.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ class ProcessingMixin:
 
         The session's defaults config (``SageMaker.ProcessingJob``) fills in what the arguments leave unset.
         """
-        from sagemaker_estimators.processing.config_defaults import configured_processing_request
+        from sagemaker_estimators.config.processing_defaults import configured_processing_request
 
         request = configured_processing_request(
             getattr(self, "sagemaker_config", None),

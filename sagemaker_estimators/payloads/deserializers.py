@@ -19,7 +19,7 @@ import io
 import json
 from typing import Any, Tuple, Union
 
-from sagemaker_estimators.serving.serializers import import_optional
+from sagemaker_estimators.payloads.serializers import import_optional
 
 __all__ = [
     "BaseDeserializer",

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any, Dict, Optional
 from sagemaker_estimators import utils
 from sagemaker_estimators.serving.validation import check_deploy_arguments, check_transform_resources
 from sagemaker_estimators.validation import format_tags
+from sagemaker_estimators.validation import VPC_CONFIG_DEFAULT
 
 if TYPE_CHECKING:  # pragma: no cover
     from sagemaker_estimators.estimators.base import EstimatorBase
 
 logger = logging.getLogger(__name__)
 
-VPC_CONFIG_DEFAULT = "VPC_CONFIG_DEFAULT"
 _NO_JOB = ("Estimator is not associated with a training job: call fit() (or attach() to a finished job) "
            "before {action}.")
 

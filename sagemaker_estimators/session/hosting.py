@@ -1,6 +1,6 @@
 """Hosting and batch-transform calls of ``Session`` (V2's names and signatures).
 
-Request bodies come from :mod:`sagemaker_estimators.serving.requests`; this
+Request bodies come from :mod:`sagemaker_estimators.request_builders.hosting`; this
 mixin sends them through ``self.sagemaker_client`` (a LocalSession swaps in its
 local client, so local mode goes through the same methods) and waits with
 adaptive polling that ends on every terminal status.
@@ -18,12 +18,12 @@ from sagemaker_estimators.create_once import ENDPOINT, ENDPOINT_CONFIG, TRANSFOR
 from sagemaker_estimators import job_logs
 from sagemaker_estimators.exceptions import CapacityError, UnexpectedStatusException
 from sagemaker_estimators.job_status import TERMINAL_JOB_STATUSES, check_job_status, wait_until
-from sagemaker_estimators.serving import requests as req
+from sagemaker_estimators.request_builders import hosting as req
+from sagemaker_estimators.validation import VPC_CONFIG_DEFAULT
 
 logger = logging.getLogger(__name__)
 
 TRANSFORM_LOG_GROUP = "/aws/sagemaker/TransformJobs"
-VPC_CONFIG_DEFAULT = "VPC_CONFIG_DEFAULT"
 #: endpoint statuses that mean "still working on it"
 ENDPOINT_IN_PROGRESS = frozenset({"Creating", "Updating", "SystemUpdating"})
 _ENDPOINT_MARKS = {"OutOfService": "x", "Creating": "-", "Updating": "-", "InService": "!",
@@ -340,7 +340,7 @@ class HostingMixin:
                           vpc_config_override: Any = VPC_CONFIG_DEFAULT, accelerator_type: Optional[str] = None,
                           data_capture_config: Any = None) -> str:
         """An endpoint for a training job's model artifacts (image and role default to the job's)."""
-        from sagemaker_estimators.session_calls import model_data_source_from_job
+        from sagemaker_estimators.session.calls import model_data_source_from_job
 
         job = self.sagemaker_client.describe_training_job(TrainingJobName=job_name)
         source = model_data_source_from_job(job)

@@ -21,7 +21,7 @@ from sagemaker_estimators.config import keys
 from sagemaker_estimators.config.apply import processing_inputs
 from sagemaker_estimators.config.resolve import get_config_value, resolve_value
 from sagemaker_estimators.network import NetworkConfig
-from sagemaker_estimators.processing import requests
+from sagemaker_estimators.request_builders import processing as requests
 
 Config = Optional[Dict[str, Any]]
 

@@ -1,7 +1,7 @@
 """The tuning calls of ``Session`` (V2's ``create_tuning_job``, ``describe_tuning_job``,
 ``stop_tuning_job``, ``wait_for_tuning_job``), mixed into the session class.
 
-The request is built by :func:`sagemaker_estimators.tuning.requests.tuning_job_request`;
+The request is built by :func:`sagemaker_estimators.request_builders.tuning.tuning_job_request`;
 these methods only send it.  Waiting polls with growing intervals from 0.2 s, so a
 finished job costs one Describe call.
 """
@@ -31,7 +31,7 @@ class TuningSessionMixin:
                           warm_start_config: Optional[Dict[str, Any]] = None, tags: Any = None,
                           autotune: bool = False) -> Dict[str, Any]:
         """Create a tuning job from V2's arguments; returns the request that was sent."""
-        from sagemaker_estimators.tuning.requests import tuning_job_request
+        from sagemaker_estimators.request_builders.tuning import tuning_job_request
         from sagemaker_estimators.validation import format_tags
 
         request = tuning_job_request(job_name=job_name, tuning_config=tuning_config,

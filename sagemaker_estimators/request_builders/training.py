@@ -9,7 +9,7 @@ import json
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from sagemaker_estimators.inputs import FileSystemInput, LocalFileInput, TrainingInput
-from sagemaker_estimators.request_fields import set_present
+from sagemaker_estimators.request_builders.fields import set_present
 
 ChannelInput = Union[str, TrainingInput, FileSystemInput, LocalFileInput]
 MODEL_CHANNEL_CONTENT_TYPE = "application/x-sagemaker-model"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from sagemaker_estimators.request_fields import set_present
+from sagemaker_estimators.request_builders.fields import set_present
 
 
 def app_specification(image_uri: str, entrypoint: Optional[List[str]], arguments: Optional[List[str]]) -> Dict[str, Any]:

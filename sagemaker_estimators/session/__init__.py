@@ -3,8 +3,14 @@
 It owns the boto3 clients, the default bucket, S3 transfers, role look-ups and
 the calls that start, describe, stop and follow jobs.  Clients are created on
 first use, so building a Session costs no network call and little time.
-Every request body comes from a pure builder (``estimators.requests``,
-``serving.requests``); this class only sends.
+Every request body comes from a pure builder (:mod:`sagemaker_estimators.request_builders`);
+this class only sends.
+
+The session layer sits below every job kind and never imports one: V2's per-resource
+Session methods live beside this module, one mixin per resource kind (``hosting``:
+models, endpoint configs, endpoints, transform jobs; ``processing_methods``;
+``tuning_methods``; ``calls``: the lower-level V2 calls), ``settings`` holds
+``SessionSettings``. ``local/`` builds on this package (``LocalSession`` is a Session).
 """
 from __future__ import annotations
 
@@ -21,11 +27,11 @@ from sagemaker_estimators import job_logs
 from sagemaker_estimators.client_config import client_config
 from sagemaker_estimators.create_once import TRAINING_JOB, create_once
 from sagemaker_estimators.job_status import TERMINAL_JOB_STATUSES, check_job_status, wait_until
-from sagemaker_estimators.s3 import parse_s3_url
-from sagemaker_estimators.serving.session_hosting import HostingMixin
-from sagemaker_estimators.session_processing import ProcessingMixin
-from sagemaker_estimators.tuning.session_methods import TuningSessionMixin
-from sagemaker_estimators.session_calls import SessionCallsMixin
+from sagemaker_estimators.s3_paths import parse_s3_url
+from sagemaker_estimators.session.hosting import HostingMixin
+from sagemaker_estimators.session.processing_methods import ProcessingMixin
+from sagemaker_estimators.session.tuning_methods import TuningSessionMixin
+from sagemaker_estimators.session.calls import SessionCallsMixin
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +49,7 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
         sagemaker_metrics_client: clients to use instead of ones made from ``boto_session``.
         default_bucket: bucket for code, models and outputs (default
             ``sagemaker-{region}-{account}``, created when missing).
-        settings: a :class:`~sagemaker_estimators.session_settings.SessionSettings` (default: its defaults).
+        settings: a :class:`~sagemaker_estimators.session.settings.SessionSettings` (default: its defaults).
         sagemaker_config: a SageMaker defaults dict (V2's format); when not given the admin and
             user ``config.yaml`` files are read and merged (see :mod:`sagemaker_estimators.config`).
         default_bucket_prefix: key prefix inside the default bucket (default: the config's
@@ -81,7 +87,7 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
         self._default_bucket_set_by_sdk = False
         self._account_id: Optional[str] = None
         if settings is None:
-            from sagemaker_estimators.session_settings import SessionSettings
+            from sagemaker_estimators.session.settings import SessionSettings
 
             settings = SessionSettings()
         self.settings = settings
@@ -396,7 +402,7 @@ class Session(HostingMixin, ProcessingMixin, TuningSessionMixin, SessionCallsMix
         Arguments left unset take the defaults config's ``SageMaker.TrainingJob`` values.
         """
         from sagemaker_estimators.config.apply import training_inputs, training_request_with_config
-        from sagemaker_estimators.estimators.requests import training_job_request
+        from sagemaker_estimators.request_builders.training import training_job_request
 
         kwargs.update(training_inputs(
             self.sagemaker_config, role=kwargs.get("role"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Union
 
-from sagemaker_estimators.request_fields import set_present as _set_present
+from sagemaker_estimators.request_builders.fields import set_present as _set_present
 from sagemaker_estimators.validation import format_tags
 
 ModelData = Union[str, Dict[str, Any], None]

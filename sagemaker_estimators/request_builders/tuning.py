@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from sagemaker_estimators.estimators.requests import set_job_flags
-from sagemaker_estimators.request_fields import set_present
+from sagemaker_estimators.request_builders.training import set_job_flags
+from sagemaker_estimators.request_builders.fields import set_present
 
 
 def tuning_objective(objective_type: Optional[str], objective_metric_name: Optional[str]) -> Optional[Dict[str, Any]]:
