@@ -53,6 +53,10 @@ class SessionLike(Protocol):
         """A role name as its ARN."""
 
     # S3 --------------------------------------------------------------------------
+    @property
+    def s3_client(self) -> Any:
+        """The boto3 S3 client (a ``LocalSession`` honours its local endpoint settings)."""
+
     def upload_data(self, path: str, bucket: Optional[str] = None, key_prefix: str = "data",
                     callback: Optional[Callable[[int], None]] = None,
                     extra_args: Optional[Dict[str, Any]] = None) -> str:
