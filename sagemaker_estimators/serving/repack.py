@@ -15,12 +15,15 @@ import os
 import shutil
 import tarfile
 import tempfile
-from typing import Any, Dict, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional
 
 from sagemaker_estimators.s3 import parse_s3_url
 from sagemaker_estimators import archives
 from sagemaker_estimators.archives import ExtractionLimits
 from sagemaker_estimators.estimators.source_code import GZIP_LEVEL, archive_members, collect_entries
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +111,7 @@ def write_model_archive(model_dir: str, target: str) -> str:
 
 
 def repack_model(inference_script: str, source_directory: Optional[str], dependencies: Iterable[str],
-                 model_uri: str, repacked_model_uri: str, sagemaker_session: Any,
+                 model_uri: str, repacked_model_uri: str, sagemaker_session: SessionLike,
                  kms_key: Optional[str] = None) -> str:
     """Write ``repacked_model_uri`` (S3 or local): ``model_uri``'s files plus ``code/``. Returns the URI."""
     settings = getattr(sagemaker_session, "settings", None)
