@@ -58,13 +58,15 @@ def resolve_version_leniently(framework: str, framework_version: Optional[str],
                               image_scope: str = "training") -> Optional[str]:
     """The registry's full version of ``framework_version`` ("2.1" -> "2.1.0"), or the value as given
     when the registry does not know it (the error is raised later, where V2 first needs the image)."""
+    if framework_version is None:
+        return None
     try:
         return image_uris.validate_version(framework, framework_version, image_scope)
     except (ValueError, TypeError):
         return framework_version
 
 
-def check_versions(framework: str, framework_version: str, py_version: Optional[str],
+def check_versions(framework: str, framework_version: Optional[str], py_version: Optional[str],
                    image_scope: str = "training", base_framework_version: Optional[str] = None,
                    parameter: str = "framework_version") -> str:
     """Validate against the registry; return the full version ("2.1" -> "2.1.0").
@@ -72,6 +74,8 @@ def check_versions(framework: str, framework_version: str, py_version: Optional[
     Errors are ValueErrors naming the parameter and the supported values.
     """
     try:
+        if framework_version is None:
+            raise ValueError("no framework version")  # refused below like any version the registry lacks
         full = image_uris.validate_version(framework, framework_version, image_scope)
     except ValueError:
         choices = image_uris.supported_versions(framework, image_scope)
@@ -90,7 +94,8 @@ def check_versions(framework: str, framework_version: str, py_version: Optional[
     return full
 
 
-def framework_name_from_image(image_uri: str) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
+def framework_name_from_image(image_uri: Optional[str]
+                              ) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
     """(framework, py_version, tag, scriptmode) read from an AWS framework image URI, as V2 reads it."""
     match = _ECR_URI.match(image_uri or "")
     if match is None:

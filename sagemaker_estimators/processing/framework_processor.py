@@ -112,16 +112,16 @@ class FrameworkProcessor(ScriptProcessor):
     # ------------------------------------------------------------------ run
     def get_run_args(  # type: ignore[override]  # V2's FrameworkProcessor takes the code bundle's parts here
             self, code: str, source_dir: Optional[str] = None, dependencies: Optional[List[str]] = None,
-                     git_config: Optional[Dict[str, str]] = None, inputs: Optional[List[ProcessingInput]] = None,
-                     outputs: Optional[List[ProcessingOutput]] = None, arguments: Optional[List[str]] = None,
-                     job_name: Optional[str] = None) -> RunArgs:
+            git_config: Optional[Dict[str, str]] = None, inputs: Optional[List[ProcessingInput]] = None,
+            outputs: Optional[List[ProcessingOutput]] = None, arguments: Optional[List[str]] = None,
+            job_name: Optional[str] = None) -> RunArgs:
         """Pack and upload the code now and return the ``run()`` arguments (deprecated in V2)."""
         logger.warning("get_run_args() is deprecated in V2; call run() instead.")
         self._check_code_bundle(code, source_dir, dependencies, git_config)
         runproc, inputs, _, _ = self._pack_and_upload_code(code, source_dir, dependencies, job_name, inputs)
         return RunArgs(runproc, inputs=inputs, outputs=outputs, arguments=arguments)
 
-    def run(  # type: ignore[override]
+    def run(  # type: ignore[override]  # V2: FrameworkProcessor.run takes the code bundle (source_dir, ...)
         self,
         code: str,
         source_dir: Optional[str] = None,
@@ -136,7 +136,7 @@ class FrameworkProcessor(ScriptProcessor):
         experiment_config: Optional[Dict[str, str]] = None,
         kms_key: Optional[str] = None,
         codeartifact_repo_arn: Optional[str] = None,
-    ) -> None:
+        ) -> None:
         """Run ``code`` (a script in ``source_dir``, or a local file, or an ``s3://`` runproc script).
 
         ``requirements.txt`` in ``source_dir`` is installed before the script runs;

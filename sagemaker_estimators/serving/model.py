@@ -655,7 +655,9 @@ class FrameworkServingModel(FrameworkModel):
     _use_repacked_data = True
     model_server_workers: Optional[int] = None
 
-    def serving_image_uri(self, region_name: str, instance_type: Optional[str], **kwargs: Any) -> str:
+    def serving_image_uri(self, region_name: str, instance_type: Optional[str], accelerator_type: Optional[str] = None,
+                          serverless_inference_config: Any = None) -> str:
+        """The framework's inference image (each framework model looks its own up)."""
         raise NotImplementedError
 
     def _repack_code(self) -> bool:
