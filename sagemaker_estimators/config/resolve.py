@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, overload
 
 from sagemaker_estimators.config.keys import KEY
 
@@ -80,6 +80,17 @@ def resolve_value_from_config(direct_input: Any = None, config_path: Optional[st
     """
     config = config_of(sagemaker_session) if sagemaker_session is not None else sagemaker_config
     return resolve_value(direct_input, config_path or "", config, default_value)
+
+
+@overload
+def merge_with_config(source: Dict[str, Any], key_path: str, config: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+    ...
+
+
+@overload
+def merge_with_config(source: Optional[Dict[str, Any]], key_path: str,
+                      config: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    ...
 
 
 def merge_with_config(source: Optional[Dict[str, Any]], key_path: str,
