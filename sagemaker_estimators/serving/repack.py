@@ -15,7 +15,7 @@ import os
 import shutil
 import tarfile
 import tempfile
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Optional
+from typing import TYPE_CHECKING, Dict, Iterable, Optional
 
 from sagemaker_estimators.s3 import parse_s3_url
 from sagemaker_estimators import archives
@@ -33,7 +33,7 @@ def safe_extract(archive_path: str, target: str, limits: Optional[ExtractionLimi
     archives.safe_extract(archive_path, target, limits, allow_links=True)
 
 
-def _fetch(uri: str, destination: str, session: Any) -> str:
+def _fetch(uri: str, destination: str, session: SessionLike) -> str:
     """Local path of ``uri`` (``s3://`` is downloaded to ``destination``; ``file://`` or a path is used)."""
     if uri.lower().startswith("s3://"):
         bucket, key = parse_s3_url(uri)
@@ -57,7 +57,7 @@ def _copy(path: str, target: str) -> None:
 
 
 def build_code_dir(model_dir: str, entry_point: str, source_dir: Optional[str], dependencies: Iterable[str],
-                   session: Any, workdir: str) -> None:
+                   session: SessionLike, workdir: str) -> None:
     """Create ``model_dir/code`` from the source directory (or the entry point) and the dependencies."""
     code_dir = os.path.join(model_dir, "code")
     if source_dir and source_dir.lower().startswith("s3://"):
