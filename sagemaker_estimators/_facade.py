@@ -215,7 +215,8 @@ def install(module: Optional[ModuleType] = None) -> None:
     def __dir__() -> list:
         return sorted(set(module.__dict__) | set(TOP_LEVEL_NAMES) | SUBMODULES)
 
-    module.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    # setattr: a module's __getattr__/__dir__ are plain attributes (PEP 562), not the type's methods
+    setattr(module, "__getattr__", __getattr__)  # noqa: B010
     if "__dir__" not in module.__dict__:
-        module.__dir__ = __dir__  # type: ignore[attr-defined]
+        setattr(module, "__dir__", __dir__)  # noqa: B010
     setattr(module, _MARKER, True)

@@ -57,7 +57,7 @@ def limits_from_config(config: Optional[Mapping[str, Any]]) -> ExtractionLimits:
     return ExtractionLimits(**values)
 
 
-def limits_of(session: Any) -> ExtractionLimits:
+def limits_of(session: object) -> ExtractionLimits:
     """The limits of ``session`` (its local config when it has one)."""
     return limits_from_config(getattr(session, "config", None))
 

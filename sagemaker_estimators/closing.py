@@ -8,7 +8,8 @@ class CloseOnSuccess:
     """Mixin for a writer with ``close()`` (finish) and ``abort()`` (drop what is unfinished):
     a ``with`` block that ends normally closes it; one that raises aborts it."""
 
-    def close(self) -> None:
+    def close(self) -> object:
+        """Finish the write (a writer may return what it wrote, e.g. an upload its URI)."""
         raise NotImplementedError
 
     def abort(self) -> None:

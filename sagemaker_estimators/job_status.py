@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Callable, Dict, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, Optional
 
 from sagemaker_estimators.exceptions import CapacityError, UnexpectedStatusException
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +83,7 @@ class JobHandle:
     #: the Session method that describes this kind of job
     _describe_method = ""
 
-    def __init__(self, sagemaker_session: Any, job_name: str):
+    def __init__(self, sagemaker_session: SessionLike, job_name: str):
         self.sagemaker_session = sagemaker_session
         self.job_name = job_name
 

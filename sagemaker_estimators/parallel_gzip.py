@@ -17,7 +17,7 @@ import struct
 import time
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Callable, Deque, List, Optional, Tuple
+from typing import Callable, Deque, List, Optional, Tuple, Union
 
 from sagemaker_estimators.closing import CloseOnSuccess
 
@@ -31,7 +31,7 @@ _FINAL_BLOCK = b"\x01\x00\x00\xff\xff"
 def stored_blocks(data: bytes) -> bytes:
     """``data`` as non-final deflate stored blocks (the stream must be byte-aligned here)."""
     view = memoryview(data)
-    pieces = []
+    pieces: List[Union[bytes, memoryview]] = []
     for start in range(0, len(view), _STORED_MAX):
         chunk = view[start:start + _STORED_MAX]
         pieces.append(b"\x00" + struct.pack("<HH", len(chunk), len(chunk) ^ 0xFFFF))

@@ -4,8 +4,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
+from sagemaker_estimators.required import required
+
 if TYPE_CHECKING:  # pragma: no cover
-    from sagemaker_estimators.session import Session
+    from sagemaker_estimators.session_like import SessionLike
 
 from sagemaker_estimators.s3_paths import (  # noqa: F401  - V2's sagemaker.s3 names, re-exported
     is_s3_uri,
@@ -19,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 def determine_bucket_and_prefix(bucket: Optional[str] = None, key_prefix: Optional[str] = None,
-                                sagemaker_session: Optional["Session"] = None) -> Tuple[str, Optional[str]]:
+                                sagemaker_session: Optional["SessionLike"] = None) -> Tuple[str, Optional[str]]:
     """``(bucket, key_prefix)`` to write to: the given bucket and prefix as they are, or else the
     session's default bucket with its ``default_bucket_prefix`` put before ``key_prefix`` (V2's rule)."""
     if bucket:
@@ -28,7 +30,7 @@ def determine_bucket_and_prefix(bucket: Optional[str] = None, key_prefix: Option
     return session.default_bucket(), s3_path_join(getattr(session, "default_bucket_prefix", None), key_prefix)
 
 
-def _session(sagemaker_session: Optional["Session"]) -> "Session":
+def _session(sagemaker_session: Optional["SessionLike"]) -> "SessionLike":
     if sagemaker_session is not None:
         return sagemaker_session
     from sagemaker_estimators.session import Session
@@ -50,7 +52,7 @@ class S3Uploader:
         local_path: str,
         desired_s3_uri: str,
         kms_key: Optional[str] = None,
-        sagemaker_session: Optional["Session"] = None,
+        sagemaker_session: Optional["SessionLike"] = None,
         callback: Optional[Callable[[int], None]] = None,
     ) -> str:
         """Upload a file or a directory under ``desired_s3_uri``; return the S3 URI written."""
@@ -65,10 +67,10 @@ class S3Uploader:
         body: str,
         desired_s3_uri: Optional[str] = None,
         kms_key: Optional[str] = None,
-        sagemaker_session: Optional["Session"] = None,
+        sagemaker_session: Optional["SessionLike"] = None,
     ) -> str:
         """Write ``body`` to the object ``desired_s3_uri``; return that URI."""
-        bucket, key = parse_s3_url(desired_s3_uri)
+        bucket, key = parse_s3_url(required(desired_s3_uri, "desired_s3_uri"))
         return _session(sagemaker_session).upload_string_as_file_body(
             body=body, bucket=bucket, key=key, kms_key=kms_key
         )
@@ -78,7 +80,7 @@ class S3Uploader:
         b: Any,
         s3_uri: str,
         kms_key: Optional[str] = None,
-        sagemaker_session: Optional["Session"] = None,
+        sagemaker_session: Optional["SessionLike"] = None,
     ) -> str:
         """Write bytes (or a binary file object) to the object ``s3_uri``; return that URI."""
         bucket, key = parse_s3_url(s3_uri)
@@ -97,7 +99,7 @@ class S3Downloader:
         s3_uri: str,
         local_path: str,
         kms_key: Optional[str] = None,
-        sagemaker_session: Optional["Session"] = None,
+        sagemaker_session: Optional["SessionLike"] = None,
     ) -> List[str]:
         """Download the object or every object under the prefix ``s3_uri``; return local paths."""
         bucket, key_prefix = parse_s3_url(s3_uri)
@@ -107,19 +109,19 @@ class S3Downloader:
         )
 
     @staticmethod
-    def read_file(s3_uri: str, sagemaker_session: Optional["Session"] = None) -> str:
+    def read_file(s3_uri: str, sagemaker_session: Optional["SessionLike"] = None) -> str:
         """The object's body decoded as UTF-8."""
         bucket, key = parse_s3_url(s3_uri)
         return _session(sagemaker_session).read_s3_file(bucket, key)
 
     @staticmethod
-    def read_bytes(s3_uri: str, sagemaker_session: Optional["Session"] = None) -> bytes:
+    def read_bytes(s3_uri: str, sagemaker_session: Optional["SessionLike"] = None) -> bytes:
         """The object's body as bytes."""
         bucket, key = parse_s3_url(s3_uri)
         return _session(sagemaker_session).s3_client.get_object(Bucket=bucket, Key=key)["Body"].read()
 
     @staticmethod
-    def list(s3_uri: str, sagemaker_session: Optional["Session"] = None) -> List[str]:
+    def list(s3_uri: str, sagemaker_session: Optional["SessionLike"] = None) -> List[str]:
         """S3 URIs of the objects under the prefix ``s3_uri`` (folder markers excluded)."""
         bucket, key_prefix = parse_s3_url(s3_uri)
         keys = _session(sagemaker_session).list_s3_files(bucket, key_prefix)

@@ -73,7 +73,7 @@ def base_from_name(name: str) -> str:
     return match.group(1) if match else name
 
 
-def validate_name(value: str, parameter: str) -> str:
+def validate_name(value: object, parameter: str) -> str:
     """Check a SageMaker resource name; raise ValueError naming ``parameter`` when it is invalid."""
     if not isinstance(value, str):
         raise TypeError(f"{parameter} must be a str, got {type(value).__name__}: {value!r}")

@@ -25,6 +25,7 @@ from sagemaker_estimators.algorithms.record_set import (
     upload_numpy_to_s3_shards,
 )
 from sagemaker_estimators.estimators.base import VPC_CONFIG_DEFAULT, EstimatorBase
+from sagemaker_estimators.required import required
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +60,8 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
 
     @classmethod
     def _install_hyperparameters(cls) -> None:
-        parent = next((k._hyperparameter_table for k in cls.__mro__[1:] if "_hyperparameter_table" in k.__dict__), ())
+        parent = next((k.__dict__["_hyperparameter_table"] for k in cls.__mro__[1:]
+                       if "_hyperparameter_table" in k.__dict__), ())
         cls._hyperparameter_table = hps.merged(parent, cls.__dict__.get("HYPERPARAMETERS", ()))
         for spec in cls._hyperparameter_table:
             setattr(cls, spec.attribute, hps.HyperparameterAttribute(spec))
@@ -86,7 +88,8 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
     # V2 API -------------------------------------------------------------------------
     def training_image_uri(self) -> str:
         """The algorithm's image in the session's region."""
-        return image_uris.retrieve(self.repo_name, self.sagemaker_session.boto_region_name, version=self.repo_version)
+        return image_uris.retrieve(required(self.repo_name, "repo_name"), self.sagemaker_session.boto_region_name,
+                                   version=self.repo_version)
 
     def hyperparameters(self) -> Dict[str, str]:
         """The hyperparameters sent: every value that is set, as text (lists as JSON)."""
@@ -146,7 +149,8 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
 
     def _get_default_mini_batch_size(self, num_records: int) -> int:
         """``DEFAULT_MINI_BATCH_SIZE``, or fewer when each instance gets fewer records."""
-        return min(self.DEFAULT_MINI_BATCH_SIZE, max(1, int(num_records / self.instance_count)))
+        return min(required(self.DEFAULT_MINI_BATCH_SIZE, "DEFAULT_MINI_BATCH_SIZE"),
+                   max(1, int(num_records / required(self.instance_count, "instance_count"))))
 
     def _resolve_mini_batch_size(self, train: Any, mini_batch_size: Optional[int]) -> Optional[int]:
         """The mini_batch_size sent for fit()'s argument (algorithms add defaults and limits)."""
@@ -162,8 +166,10 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
         self.feature_dim = train.feature_dim
         self.mini_batch_size = mini_batch_size
 
-    def _prepare_for_training(self, records: Any = None, mini_batch_size: Optional[int] = None,
-                              job_name: Optional[str] = None) -> None:
+    # V2's algorithm estimators take records and mini_batch_size before job_name here, in fit() and in
+    # prepare_workflow_for_training (the base estimator takes job_name / inputs)
+    def _prepare_for_training(self, records: Any = None,  # type: ignore[override]
+                              mini_batch_size: Optional[int] = None, job_name: Optional[str] = None) -> None:
         """Job name, output path, debugger/profiler; with ``records`` also feature_dim and mini_batch_size.
 
         V2's argument order; a lone positional string is the job name, as the base
@@ -175,13 +181,14 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
             self._prepare_records(records, mini_batch_size)
         super()._prepare_for_training(job_name=job_name)
 
-    def prepare_workflow_for_training(self, records: Any = None, mini_batch_size: Optional[int] = None,
-                                      job_name: Optional[str] = None) -> None:
+    def prepare_workflow_for_training(self, records: Any = None,  # type: ignore[override]
+                                      mini_batch_size: Optional[int] = None, job_name: Optional[str] = None) -> None:
         """Everything fit() does before CreateTrainingJob (V2's workflow hook)."""
         self._prepare_for_training(job_name=job_name, records=records, mini_batch_size=mini_batch_size)
 
-    def fit(self, records: Any, mini_batch_size: Optional[int] = None, wait: bool = True, logs: Any = True,
-            job_name: Optional[str] = None, experiment_config: Optional[Dict[str, str]] = None) -> None:
+    def fit(self, records: Any, mini_batch_size: Optional[int] = None,  # type: ignore[override]
+            wait: bool = True, logs: Any = True, job_name: Optional[str] = None,
+            experiment_config: Optional[Dict[str, str]] = None) -> None:
         """Train on ``records`` (a RecordSet/FileSystemRecordSet, or a list of them with a ``train`` channel).
 
         ``mini_batch_size`` defaults per algorithm.  Everything is checked before

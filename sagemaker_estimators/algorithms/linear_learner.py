@@ -24,6 +24,10 @@ class LinearLearner(AmazonAlgorithmEstimatorBase):
     repo_name = "linear-learner"
     repo_version = "1"
     DEFAULT_MINI_BATCH_SIZE = 1000
+    # hyperparameters read below: descriptors __init_subclass__ installs from HYPERPARAMETERS (declared for
+    # type checkers only; an annotation without a value creates no class attribute)
+    predictor_type: str
+    num_classes: Optional[int]
 
     HYPERPARAMETERS = table(
         Hp("predictor_type", str, (isin("binary_classifier", "regressor", "multiclass_classifier"),),

@@ -9,7 +9,7 @@ Object2Vec deploys with the plain ``Predictor``.
 from __future__ import annotations
 
 import logging
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.algorithms.factorization_machines import FactorizationMachines
@@ -28,6 +28,9 @@ from sagemaker_estimators.serving.model import Model
 from sagemaker_estimators.serving.predictor import Predictor
 from sagemaker_estimators.payloads.serializers import CSVSerializer
 
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
+
 logger = logging.getLogger(__name__)
 
 
@@ -39,7 +42,7 @@ class AlgorithmModel(Model):
     #: the predictor deploy() returns
     PREDICTOR: Any = Predictor
 
-    def __init__(self, model_data: Any, role: Optional[str] = None, sagemaker_session: Any = None, **kwargs: Any):
+    def __init__(self, model_data: Any, role: Optional[str] = None, sagemaker_session: Optional[SessionLike] = None, **kwargs: Any):
         if sagemaker_session is None:
             from sagemaker_estimators.session import Session
 

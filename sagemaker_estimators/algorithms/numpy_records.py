@@ -9,17 +9,20 @@ are imported only when a function here runs.
 """
 from __future__ import annotations
 
-from typing import Any, BinaryIO, List, Optional
+from typing import TYPE_CHECKING, Any, BinaryIO, Dict, List, Optional, Type
 
 from sagemaker_estimators.algorithms.record import Float32Tensor, Float64Tensor, Int32Tensor, Record, Value
 from sagemaker_estimators.algorithms.recordio import read_recordio, write_recordio
 
+if TYPE_CHECKING:
+    from sagemaker_estimators.algorithms.record import _Tensor
+
 __all__ = ["write_numpy_to_dense_tensor", "write_spmatrix_to_sparse_tensor", "read_records", "read_recordio"]
 
-_MEMBER = {Float32Tensor: "float32_tensor", Float64Tensor: "float64_tensor", Int32Tensor: "int32_tensor"}
+_MEMBER: Dict[Type[_Tensor], str] = {Float32Tensor: "float32_tensor", Float64Tensor: "float64_tensor", Int32Tensor: "int32_tensor"}
 
 
-def tensor_type(dtype: Any, parameter: str) -> type:
+def tensor_type(dtype: Any, parameter: str) -> Type[_Tensor]:
     """The tensor class for a numpy dtype; ValueError naming ``parameter`` for other dtypes."""
     import numpy as np
 
@@ -51,7 +54,7 @@ def check_matrix_and_labels(array: Any, labels: Any) -> None:
                          "labels needs one value per row of array.")
 
 
-def _label_value(tensor: type, label: Any) -> Value:
+def _label_value(tensor: Type[_Tensor], label: Any) -> Value:
     return Value(**{_MEMBER[tensor]: tensor(values=[label.item() if hasattr(label, "item") else label])})
 
 

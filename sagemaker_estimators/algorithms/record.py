@@ -24,9 +24,10 @@ oneof member, as the protobuf runtime does, so the bytes are the same.
 """
 from __future__ import annotations
 
+import builtins
 import struct
 from collections import defaultdict
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Type, Union
 
 import attrs
 
@@ -244,7 +245,7 @@ class Bytes:
 
 
 #: oneof member name -> (field number, message class), in field-number order
-_VALUE_KINDS: Dict[str, Tuple[int, type]] = {
+_VALUE_KINDS: Dict[str, Tuple[int, Union[Type[_Tensor], Type[Bytes]]]] = {
     "float32_tensor": (2, Float32Tensor),
     "float64_tensor": (3, Float64Tensor),
     "int32_tensor": (7, Int32Tensor),
@@ -296,14 +297,15 @@ class Value:
         """Whether ``name`` (a member, or the oneof ``"value"``) is set."""
         return self._kind is not None if name == "value" else self._kind == name
 
-    def SerializeToString(self) -> bytes:  # noqa: N802 - protobuf's name
+    # builtins.bytes: inside this class body ``bytes`` is the member property below
+    def SerializeToString(self) -> builtins.bytes:  # noqa: N802 - protobuf's name
         """The message's wire bytes (a set member is written even when empty)."""
         if self._kind is None:
             return b""
         return _length_delimited(_VALUE_KINDS[self._kind][0], self._message.SerializeToString())
 
     @classmethod
-    def FromString(cls, data: bytes) -> "Value":  # noqa: N802 - protobuf's name
+    def FromString(cls, data: builtins.bytes) -> "Value":  # noqa: N802 - protobuf's name
         """Parse wire bytes (the last member seen wins, as in protobuf)."""
         value = cls()
         for field, wire_type, payload in iter_fields(data):
@@ -355,7 +357,7 @@ class Record:
 
     def Clear(self) -> None:  # noqa: N802 - protobuf's name
         """Reset every field."""
-        self.__init__()
+        Record.__init__(self)
 
     def HasField(self, name: str) -> bool:  # noqa: N802 - protobuf's name
         """Whether the optional string ``name`` (uid, metadata, configuration) is set."""

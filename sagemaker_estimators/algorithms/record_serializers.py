@@ -5,7 +5,7 @@ V2 import paths: ``sagemaker.serializers``, ``sagemaker.deserializers`` and ``sa
 from __future__ import annotations
 
 import io
-from typing import Any, List
+from typing import Any, List, Type, TypeVar
 
 from sagemaker_estimators.algorithms.record import Record
 from sagemaker_estimators.payloads.deserializers import SimpleBaseDeserializer
@@ -60,7 +60,10 @@ class RecordDeserializer(SimpleBaseDeserializer):
                 close()
 
 
-def _renamed(cls: type, old_name: str) -> type:
+_Renamed = TypeVar("_Renamed")
+
+
+def _renamed(cls: Type[_Renamed], old_name: str) -> Type[_Renamed]:
     """A V1 name of ``cls`` that logs V2's "has been renamed" message when used."""
     import logging
 

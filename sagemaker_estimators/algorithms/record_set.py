@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from sagemaker_estimators.inputs import FileSystemInput, TrainingInput
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +129,8 @@ def manifest_body(bucket: str, key_prefix: str, names: List[str]) -> bytes:
 
 
 def upload_numpy_to_s3_shards(num_shards: int, s3: Any, bucket: str, key_prefix: str, array: Any,
-                              labels: Any = None, encrypt: bool = False, sagemaker_session: Any = None) -> str:
+                              labels: Any = None, encrypt: bool = False,
+                              sagemaker_session: Optional[SessionLike] = None) -> str:
     """Upload ``array`` (and ``labels``) as ``num_shards`` RecordIO files and a manifest; return the manifest's URI.
 
     ``s3`` is a boto3 S3 resource (or client).  ``encrypt`` asks for SSE AES256;

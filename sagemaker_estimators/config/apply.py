@@ -27,7 +27,7 @@ Transformer / transform  ``SageMaker.TransformJob``: TransformOutput.KmsKeyId,
                          DataCaptureConfig.KmsKeyId, Tags
 Processor construction   ``SageMaker.ProcessingJob``: RoleArn, ProcessingOutputConfig.KmsKeyId,
                          ProcessingResources.ClusterConfig.VolumeKmsKeyId, Environment,
-                         NetworkConfig attributes left None (processing/config_defaults.py)
+                         NetworkConfig attributes left None (config/processing_defaults.py)
 CreateProcessingJob      Tags (appended), NetworkConfig, ProcessingInputs (dataset
                          definitions), RoleArn, ProcessingOutputConfig,
                          ProcessingResources (merged), Environment (:func:`processing_inputs`)
@@ -37,7 +37,7 @@ Session                  ``SageMaker.PythonSDK.Modules.Session``: DefaultS3Bucke
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Union
 
 from sagemaker_estimators.config import keys as k
 from sagemaker_estimators.config.resolve import (
@@ -153,6 +153,7 @@ def model_defaults(config: Config, *, role: Any, vpc_config: Any, enable_network
 def model_inputs(config: Config, *, role: Any, container_defs: Any, vpc_config: Any,
                  enable_network_isolation: Any, tags: Optional[List[Dict[str, str]]]) -> Dict[str, Any]:
     """``Session.create_model`` arguments with the ``SageMaker.Model`` config applied (V2's order)."""
+    containers: Union[List[Dict[str, Any]], Dict[str, Any], None]
     if isinstance(container_defs, list):
         containers = merge_list_with_config(container_defs, k.MODEL_CONTAINERS_PATH, config)
     else:

@@ -16,16 +16,19 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from typing import Any, Dict, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, overload
 
 from sagemaker_estimators.config.keys import KEY
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
 _SECRET_NAME = re.compile(r"(secret|password|key|token)", re.IGNORECASE)
 
 
-def config_of(session: Any) -> Optional[Dict[str, Any]]:
+def config_of(session: object) -> Optional[Dict[str, Any]]:
     """The merged defaults config a session holds (None for objects without one)."""
     return getattr(session, "sagemaker_config", None)
 
@@ -72,7 +75,7 @@ def resolve_value(direct_input: Any, key_path: str, config: Optional[Dict[str, A
 
 
 def resolve_value_from_config(direct_input: Any = None, config_path: Optional[str] = None,
-                              default_value: Any = None, sagemaker_session: Any = None,
+                              default_value: Any = None, sagemaker_session: Optional[SessionLike] = None,
                               sagemaker_config: Optional[Dict[str, Any]] = None) -> Any:
     """V2's ``sagemaker.utils.resolve_value_from_config`` signature over :func:`resolve_value`.
 
@@ -80,6 +83,17 @@ def resolve_value_from_config(direct_input: Any = None, config_path: Optional[st
     """
     config = config_of(sagemaker_session) if sagemaker_session is not None else sagemaker_config
     return resolve_value(direct_input, config_path or "", config, default_value)
+
+
+@overload
+def merge_with_config(source: Dict[str, Any], key_path: str, config: Optional[Dict[str, Any]]) -> Dict[str, Any]:
+    ...
+
+
+@overload
+def merge_with_config(source: Optional[Dict[str, Any]], key_path: str,
+                      config: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    ...
 
 
 def merge_with_config(source: Optional[Dict[str, Any]], key_path: str,

@@ -10,7 +10,7 @@ this package does not run: ``update_profiler(rules=...)`` says so.
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from sagemaker_estimators.estimators import debugger as dbg
 
@@ -27,6 +27,9 @@ class TrainingJobUpdatesMixin:
     tensorboard_output_config: Any
     _enable_remote_debug: Optional[bool]
     _enable_session_tag_chaining: Optional[bool]
+
+    if TYPE_CHECKING:  # EstimatorBase's
+        def _ensure_latest_training_job(self, error_message: str = ...) -> None: ...
 
     def _update_training_job(self, profiler_rule_configs: Optional[List[Dict[str, Any]]] = None,
                              profiler_config: Optional[Dict[str, Any]] = None,

@@ -18,7 +18,7 @@ class TrainingJob(JobHandle):
         """
         if logs in (False, None, "None"):
             return self.sagemaker_session.wait_for_job(self.job_name)
-        log_type = "All" if logs is True else logs
+        log_type = logs if isinstance(logs, str) else "All"  # True (or any other truthy value): every log
         return self.sagemaker_session.logs_for_job(self.job_name, wait=True, log_type=log_type)
 
     def stop(self) -> None:

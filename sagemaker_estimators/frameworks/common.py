@@ -48,13 +48,15 @@ def resolve_version_leniently(framework: str, framework_version: Optional[str],
                               image_scope: str = "training") -> Optional[str]:
     """The registry's full version of ``framework_version`` ("2.1" -> "2.1.0"), or the value as given
     when the registry does not know it (the error is raised later, where V2 first needs the image)."""
+    if framework_version is None:
+        return None
     try:
         return image_uris.validate_version(framework, framework_version, image_scope)
     except (ValueError, TypeError):
         return framework_version
 
 
-def check_versions(framework: str, framework_version: str, py_version: Optional[str],
+def check_versions(framework: str, framework_version: Optional[str], py_version: Optional[str],
                    image_scope: str = "training", base_framework_version: Optional[str] = None,
                    parameter: str = "framework_version") -> str:
     """Validate against the registry; return the full version ("2.1" -> "2.1.0").
@@ -62,6 +64,8 @@ def check_versions(framework: str, framework_version: str, py_version: Optional[
     Errors are ValueErrors naming the parameter and the supported values.
     """
     try:
+        if framework_version is None:
+            raise ValueError("no framework version")  # refused below like any version the registry lacks
         full = image_uris.validate_version(framework, framework_version, image_scope)
     except ValueError:
         choices = image_uris.supported_versions(framework, image_scope)

@@ -7,7 +7,7 @@ compared after resolving aliases, so ``framework_version="2.1"`` (an alias of
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from sagemaker_estimators.frameworks.common import is_gpu_instance, is_trainium_instance
 
@@ -30,9 +30,9 @@ SM_DDP_CUSTOM_MPI_OPTIONS = "sagemaker_distributed_dataparallel_custom_mpi_optio
 KNOWN_OPTIONS = ("torch_distributed", "pytorchddp", "smdistributed", "mpi", "parameter_server",
                  "pytorchxla", "multi_worker_mirrored_strategy", "instance_groups")
 SMDISTRIBUTED_STRATEGIES = ("dataparallel", "modelparallel")
-TORCH_DISTRIBUTED_GPU_VERSIONS = ("1.13.1", "2.0.0", "2.0.1", "2.1.0", "2.1.2", "2.2.0", "2.3.0", "2.3.1",
-                                  "2.4.1", "2.5.1", "2.6.0", "2.7.1", "2.8.0")
-TORCH_DISTRIBUTED_TRAINIUM_VERSIONS = ("1.11.0", "1.12.0", "1.12.1", "1.13.1", "2.0.0")
+TORCH_DISTRIBUTED_GPU_VERSIONS: Tuple[str, ...] = ("1.13.1", "2.0.0", "2.0.1", "2.1.0", "2.1.2", "2.2.0", "2.3.0",
+                                                   "2.3.1", "2.4.1", "2.5.1", "2.6.0", "2.7.1", "2.8.0")
+TORCH_DISTRIBUTED_TRAINIUM_VERSIONS: Tuple[str, ...] = ("1.11.0", "1.12.0", "1.12.1", "1.13.1", "2.0.0")
 SM_DATAPARALLEL_VERSIONS = {
     "pytorch": ("1.6.0", "1.7.1", "1.8.0", "1.8.1", "1.9.0", "1.9.1", "1.10.0", "1.10.2", "1.11.0",
                 "1.12.0", "1.12.1", "1.13.1", "2.0.0", "2.0.1", "2.1.0", "2.1.2", "2.2.0"),
@@ -212,6 +212,11 @@ class TorchLaunchHyperparameters:
 
     #: V2's PyTorch folds smdistributed options into torch_distributed; HuggingFace does not
     _smdistributed_with_torch = True
+
+    # set by the estimator's constructor (EstimatorBase / Framework), which this mixin is combined with
+    instance_type: Optional[str]
+    instance_groups: Optional[list]
+    image_uri: Optional[str]
 
     def _set_launch_options(self, distribution: Optional[Dict[str, Any]], framework: str,
                             full_version: Optional[str], py_version: Optional[str], image_uri: Optional[str],

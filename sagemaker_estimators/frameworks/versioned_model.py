@@ -19,6 +19,7 @@ class VersionedServingModel(FrameworkServingModel):
     """
 
     _LOWEST_MMS_VERSION: str
+    _framework_name: str
 
     def __init__(self, model_data: Any, role: Optional[str], entry_point: Optional[str],
                  framework_version: Optional[str], py_version: Optional[str], image_uri: Optional[str],
@@ -38,6 +39,8 @@ class VersionedServingModel(FrameworkServingModel):
 
     def _is_mms_version(self) -> bool:
         """Whether the image loads the code from the model archive (an unreadable version counts as new)."""
+        if self.framework_version is None:
+            return True
         try:
             return Version(self.framework_version) >= Version(self._LOWEST_MMS_VERSION)
         except (InvalidVersion, TypeError):

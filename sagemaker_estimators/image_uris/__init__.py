@@ -16,7 +16,7 @@ Helpers for estimators: :func:`supported_versions`, :func:`validate_version`,
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from . import rules
 from .instances import (
@@ -28,6 +28,9 @@ from .instances import (
 from .lookup import UnknownFrameworkError, UnsupportedValueError
 from .registry import Registry, default_registry, reload
 from .sources import DataSource, OVERLAY_ENV, SKIP_CORE_ENV
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 __all__ = [
     "retrieve",
@@ -75,7 +78,7 @@ def retrieve(
     sdk_version: Optional[str] = None,
     inference_tool: Optional[str] = None,
     serverless_inference_config: Any = None,
-    sagemaker_session: Any = None,
+    sagemaker_session: Optional[SessionLike] = None,
     config_name: Optional[str] = None,
     model_type: Any = None,
 ) -> str:

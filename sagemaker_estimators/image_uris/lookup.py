@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any, Callable, Collection, Dict, List, Optional, Sequence
 
 from . import rules
 from .formats import scopes_of
@@ -69,10 +69,11 @@ class UnknownFrameworkError(UnsupportedValueError, FileNotFoundError):
 GetConfig = Callable[[str], Dict[str, Any]]
 
 
-def check_choice(value: Any, choices, arg_name: str) -> None:
-    """Raise :class:`UnsupportedValueError` unless ``value`` is one of ``choices``."""
-    if value not in choices:
+def check_choice(value: Any, choices: Collection[str], arg_name: str) -> str:
+    """``value``; :class:`UnsupportedValueError` unless it is one of ``choices``."""
+    if not isinstance(value, str) or value not in choices:
         raise UnsupportedValueError(arg_name, value, list(choices))
+    return value
 
 
 def choose_scope(config: Dict[str, Any], image_scope: Optional[str],
@@ -103,7 +104,7 @@ def choose_scope(config: Dict[str, Any], image_scope: Optional[str],
         image_scope = scopes[0]
     elif not image_scope and "scope" in config and set(scopes) == {"training", "inference"}:
         image_scope = scopes[0]
-    check_choice(image_scope, scopes, "image scope")
+    image_scope = check_choice(image_scope, scopes, "image scope")
     return config if "scope" in config else config[image_scope]
 
 
@@ -150,7 +151,7 @@ def resolve_version(scope_config: Dict[str, Any], version: Optional[str], framew
         return next(iter(versions))
     if not version:
         version = latest_version(get_config(framework), image_scope)
-    if version not in versions and version not in aliases:
+    if version is None or (version not in versions and version not in aliases):
         raise UnsupportedValueError(f"{framework} version", version, list(versions) + list(aliases))
     return version
 
@@ -356,7 +357,11 @@ def _huggingface_tag_prefix(config, node, repository, requested_version, version
         hf_version = (config.get("version_aliases") or {}).get(requested_version) or hf_version
         nested = config.get("versions", {}).get(hf_version, {}).get("version_aliases", {})
         if nested.get(base_framework_version):
-            base_version = _BASE_FRAMEWORK.match(nested[base_framework_version]).group(2)
+            alias = nested[base_framework_version]
+            alias_match = _BASE_FRAMEWORK.match(alias)
+            if alias_match is None:
+                raise ValueError(f"base framework version alias {alias!r} names neither pytorch nor tensorflow")
+            base_version = alias_match.group(2)
     return f"{base_version}-transformers{hf_version}"
 
 

@@ -19,7 +19,8 @@ _FRAMEWORK_IMAGE = re.compile(
 _SHORT_XGBOOST = re.compile(r"^sagemaker-(xgboost):(.*)$")
 
 
-def framework_name_from_image(image_uri: str) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
+def framework_name_from_image(image_uri: Optional[str]
+                              ) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
     """(framework, py_version, tag, scriptmode) read from an AWS framework image URI, as V2 reads it."""
     match = _ECR_URI.match(image_uri or "")
     if match is None:

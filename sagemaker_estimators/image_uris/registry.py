@@ -33,6 +33,9 @@ _DATA_ERRORS = (KeyError, TypeError, IndexError, AttributeError)
 _OPTIONAL_STR_ARGS = ("version", "py_version", "instance_type", "accelerator_type",
                       "image_scope", "container_version", None, "base_framework_version", None,
                       "sdk_version", "inference_tool", None)
+#: retrieve()'s arguments as lookup.resolve() takes them positionally (framework, region, the fields above);
+#: their types are checked in Registry._retrieve_uncached
+_MemoKey = Tuple[Any, Any, Any, Any, Any, Any, Any, Any, bool, Any, bool, Any, Any, bool]
 
 
 class Registry:
@@ -44,7 +47,7 @@ class Registry:
 
     def __init__(self, sources: Optional[Sequence[DataSource]] = None):
         self.sources: List[DataSource] = list(sources) if sources is not None else default_sources()
-        self._memo: Dict[Tuple[Any, ...], Tuple[str, str]] = {}
+        self._memo: Dict[_MemoKey, Tuple[str, str]] = {}
 
     def __repr__(self) -> str:
         return f"Registry({[s.label for s in self.sources]!r})"
@@ -101,8 +104,8 @@ class Registry:
         serverless_inference_config: Any = None,
     ) -> str:
         """The image URI (see :func:`sagemaker_estimators.image_uris.retrieve`)."""
-        smdistributed = bool(distribution) and "smdistributed" in distribution  # type: ignore
-        key = (framework, region, version, py_version, instance_type, accelerator_type,
+        smdistributed = "smdistributed" in distribution if distribution else False
+        key: _MemoKey = (framework, region, version, py_version, instance_type, accelerator_type,
                image_scope, container_version, smdistributed, base_framework_version,
                bool(training_compiler_config), sdk_version, inference_tool,
                serverless_inference_config is not None)
@@ -122,7 +125,7 @@ class Registry:
         self._memo[key] = (uri, label)
         return uri
 
-    def _retrieve_uncached(self, key: Tuple[Any, ...]) -> Tuple[str, str]:
+    def _retrieve_uncached(self, key: _MemoKey) -> Tuple[str, str]:
         if not isinstance(key[0], str) or not isinstance(key[1], str):
             raise TypeError(f"framework and region must be str, got framework={key[0]!r}, "
                             f"region={key[1]!r}")

@@ -41,7 +41,7 @@ import sys
 import tempfile
 import threading
 import time
-from typing import Callable, Deque, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Deque, Dict, List, Mapping, Optional, Protocol, Tuple
 
 from sagemaker_estimators.local import compose_file
 from sagemaker_estimators.local.background_teardown import project_up
@@ -68,6 +68,15 @@ LOG_DRAIN_TIMEOUT = 300.0
 #: an AWS-owned registry: <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]
 _ECR_REGISTRY = re.compile(r"^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$")
 _PORT_TAKEN = re.compile(r"port is already allocated|address already in use", re.IGNORECASE)
+
+
+class _Container(Protocol):
+    """What this runtime uses of a docker SDK container object."""
+
+    id: str
+
+    def kill(self) -> Any:
+        """Stop the container with SIGKILL."""
 
 
 class ComposeError(RuntimeError):
@@ -320,7 +329,7 @@ class ComposeProject:
 
         _run_uninterrupted(action)
 
-    def containers(self, client) -> Dict[str, object]:
+    def containers(self, client) -> Dict[str, _Container]:
         """This project's containers by host name (``algo-N``)."""
         found = client.containers.list(all=True, filters={"label": f"{PROJECT_LABEL}={self.project}"})
         return {container.labels.get(compose_file.LABEL_HOST, container.name): container for container in found}

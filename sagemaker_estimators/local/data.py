@@ -17,12 +17,15 @@ import os
 import shutil
 import tarfile
 import tempfile
-from typing import Any, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, List, Optional, Tuple
 from urllib.parse import unquote, urlparse
 
 from sagemaker_estimators.archives import ExtractionLimits, limits_of, safe_extract
 from sagemaker_estimators.local.layout import remove_tree
 from sagemaker_estimators.s3_paths import parse_s3_url, s3_path_join
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +88,7 @@ def _single_file_dir(path: str, target_dir: str) -> str:
     return target_dir
 
 
-def download_s3(uri: str, target_dir: str, session: Any) -> List[str]:
+def download_s3(uri: str, target_dir: str, session: SessionLike) -> List[str]:
     """Download the object ``uri``, or every object under the "folder" ``uri/``, into ``target_dir``.
 
     An object whose key equals the URI's key lands as ``target_dir/<basename>``;
@@ -118,7 +121,7 @@ def download_s3(uri: str, target_dir: str, session: Any) -> List[str]:
     return files
 
 
-def materialize_dir(uri: str, target_dir: str, session: Any, parameter: str) -> str:
+def materialize_dir(uri: str, target_dir: str, session: SessionLike, parameter: str) -> str:
     """A local directory with the contents of ``uri``.
 
     A ``file://`` directory is returned as it is (nothing copied); a ``file://``
@@ -133,7 +136,7 @@ def materialize_dir(uri: str, target_dir: str, session: Any, parameter: str) -> 
     return target_dir
 
 
-def materialize_file(uri: str, target_dir: str, session: Any, parameter: str) -> str:
+def materialize_file(uri: str, target_dir: str, session: SessionLike, parameter: str) -> str:
     """A local path for the single object or file ``uri`` (downloaded into ``target_dir`` if remote)."""
     if scheme_of(uri, parameter) == "file":
         return local_path_from_uri(uri, parameter)
@@ -150,7 +153,7 @@ def extract_archive(archive: str, target_dir: str, limits: Optional[ExtractionLi
     return safe_extract(archive, target_dir, limits)
 
 
-def materialize_model(model_data: Any, target_dir: str, session: Any) -> str:
+def materialize_model(model_data: Any, target_dir: str, session: SessionLike) -> str:
     """A local directory holding the model: ``model.tar.gz`` extracted, or a model directory.
 
     ``model_data`` is a ``ModelDataUrl`` string (``file://`` or ``s3://``, a
@@ -201,7 +204,7 @@ def copy_tree_into(source_dir: str, destination_dir: str) -> List[str]:
     return written
 
 
-def deliver(source_dir: str, destination_uri: str, session: Any, parameter: str) -> str:
+def deliver(source_dir: str, destination_uri: str, session: SessionLike, parameter: str) -> str:
     """Copy (``file://``) or upload (``s3://``) every file of ``source_dir`` to ``destination_uri``.
 
     Returns the destination as a URI without a trailing slash.
@@ -235,7 +238,7 @@ def training_output_location(output_path: str, job_name: str) -> Tuple[str, str]
     return scheme, "file://" + os.path.join(file_uri_path(output_path), job_name)
 
 
-def remove_dirs(paths: List[str]) -> None:
+def remove_dirs(paths: List[Optional[str]]) -> None:
     """Remove every path in ``paths`` that exists (best effort, logged)."""
     for path in paths:
         if path:

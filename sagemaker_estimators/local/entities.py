@@ -61,7 +61,7 @@ def local_arn(region: str, kind: str, name: str) -> str:
     return f"arn:aws:sagemaker:{region}:{LOCAL_ACCOUNT}:{kind}/{name.lower()}"
 
 
-def not_found(operation: str, what: str, name: str) -> ClientError:
+def not_found(operation: str, what: str, name: Optional[str]) -> ClientError:
     """The ClientError SageMaker raises for an unknown resource (V2's local code uses the same)."""
     return ClientError(
         {"Error": {"Code": "ValidationException", "Message": f"Could not find local {what} {name!r}"}},

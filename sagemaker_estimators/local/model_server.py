@@ -75,6 +75,7 @@ class ModelServer(ThreadingHTTPServer):
     """An HTTP server bound to one :class:`InferenceHandler`; invocations run one at a time."""
 
     daemon_threads = True
+    server_address: Tuple[str, int]  # bound to an IPv4 (host, port): see __init__
 
     def __init__(self, address: Tuple[str, int], max_payload_bytes: int):
         super().__init__(address, _RequestHandler)
@@ -89,6 +90,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
     # small answers on a kept-alive connection must not wait ~40 ms for a delayed ACK
     disable_nagle_algorithm = True
     server: ModelServer
+    _headers_buffer: List[bytes]  # BaseHTTPRequestHandler's pending header lines (send_header appends)
 
     def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8") -> None:
         """Status line, headers and body in one write (two small writes stall on Nagle + delayed ACK)."""

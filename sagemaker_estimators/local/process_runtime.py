@@ -26,11 +26,12 @@ import signal
 import subprocess
 import sys
 import threading
-from typing import IO, Deque, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Deque, Dict, List, Mapping, Optional, Protocol, Sequence, Tuple
 
 from sagemaker_estimators.local import layout as layout_mod
 from sagemaker_estimators.local import namespace, toolkit_env
 from sagemaker_estimators.local.output_lines import LineSplitter
+from sagemaker_estimators.required import required
 from sagemaker_estimators.local.runtime import (
     ProcessingSpec,
     RunningEndpoint,
@@ -126,10 +127,20 @@ class _HostProcess:
         return "\n".join(self.tail)
 
 
+class TextSink(Protocol):
+    """Where a runtime writes job output: a text stream (``sys.stdout``) or anything with its write/flush."""
+
+    def write(self, text: str) -> Any:
+        """Write ``text``."""
+
+    def flush(self) -> None:
+        """Push what was written."""
+
+
 class _Sink:
     """Serialises prefixed lines from several reader threads onto one text stream."""
 
-    def __init__(self, stream: Optional[IO[str]]):
+    def __init__(self, stream: Optional[TextSink]):
         self._stream = stream
         self._lock = threading.Lock()
 
@@ -167,7 +178,11 @@ def _start(
     env: Mapping[str, str],
     sink: _Sink,
 ) -> _HostProcess:
-    kwargs = {"start_new_session": True} if os.name != "nt" else {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    kwargs: Dict[str, Any]
+    if sys.platform == "win32":  # the same test as os.name == "nt", in the form type checkers understand
+        kwargs = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    else:
+        kwargs = {"start_new_session": True}
     process = subprocess.Popen(  # noqa: S603 - argument vector, no shell
         list(command),
         cwd=cwd,
@@ -460,7 +475,7 @@ class ProcessRuntime:
         stream: where prefixed job output goes (default: ``sys.stdout`` at write time).
     """
 
-    def __init__(self, python: Optional[str] = None, stream: Optional[IO[str]] = None):
+    def __init__(self, python: Optional[str] = None, stream: Optional[TextSink] = None):
         self._python = python
         self._stream = stream
 
@@ -475,10 +490,11 @@ class ProcessRuntime:
             TrainingFailedError: a host (or the requirements install) exited non-zero.
         """
         _check_supported(spec)
+        code_dir = required(spec.code_dir, "code_dir")  # an existing directory: checked just above
         program = _entry_point(spec)
         python = _resolve_python(self._python)
-        kind = _entry_point_type(spec.code_dir, program)
-        if not os.path.isfile(os.path.join(spec.code_dir, program)) and kind != "package":
+        kind = _entry_point_type(code_dir, program)
+        if not os.path.isfile(os.path.join(code_dir, program)) and kind != "package":
             raise ValueError(f"entry_point {program!r} is not a file in source_dir {spec.code_dir!r}")
 
         sink = _Sink(self._stream)
@@ -529,7 +545,7 @@ class ProcessRuntime:
         # one copy of the code per job; each host's code dir holds hard links to its files
         code_copy = os.path.join(job.root, _CODE_COPY_DIR)
         layout_mod.remove_tree(code_copy)
-        shutil.copytree(spec.code_dir, code_copy, symlinks=True)
+        shutil.copytree(required(spec.code_dir, "code_dir"), code_copy, symlinks=True)
         for host in job.host_layouts:
             host.create()
             layout_mod.remove_tree(host.code_dir)

@@ -18,6 +18,7 @@ from botocore.response import StreamingBody
 
 from sagemaker_estimators.local import serving_process
 from sagemaker_estimators.local.entities import REGISTRY
+from sagemaker_estimators.required import required
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +48,8 @@ def http_request(method: str, url: str, path: str, body: Optional[bytes] = None,
                  ) -> Tuple[int, bytes, Dict[str, str]]:
     """Send one HTTP request to ``url + path``; return (status, body, lower-cased headers)."""
     parsed = urlparse(url)
-    status, response_headers, data = serving_process.http_request(parsed.hostname, parsed.port, method, path,
-                                                                  body, headers, timeout)
+    host, port = required(parsed.hostname, f"the host of {url!r}"), required(parsed.port, f"the port of {url!r}")
+    status, response_headers, data = serving_process.http_request(host, port, method, path, body, headers, timeout)
     return status, data, response_headers
 
 

@@ -16,12 +16,13 @@ import logging
 import os
 import tarfile
 import tempfile
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Tuple
 
 from botocore.exceptions import ClientError
 
 from sagemaker_estimators.archives import limits_of
 from sagemaker_estimators.local import data
+from sagemaker_estimators.required import required
 from sagemaker_estimators.utils import validate_name
 from sagemaker_estimators.local.batching import check_transform_settings, payloads
 from sagemaker_estimators.local.credentials import container_credentials
@@ -47,6 +48,9 @@ from sagemaker_estimators.local.runtime import (
     TrainingSpec,
 )
 from sagemaker_estimators.local.runtime_client import INVOCATION_TIMEOUT, http_request, post, serving_port_from
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.local.session import LocalSession
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +124,8 @@ class LocalSagemakerClient:
             ``local.container_config``, process for local_process).
     """
 
-    def __init__(self, sagemaker_session: Any = None, runtime_factory: Optional[Callable[[str], LocalRuntime]] = None):
+    def __init__(self, sagemaker_session: Optional[LocalSession] = None,
+                 runtime_factory: Optional[Callable[[str], LocalRuntime]] = None):
         if sagemaker_session is None:
             from sagemaker_estimators.local.session import LocalSession
 
@@ -302,6 +307,7 @@ class LocalSagemakerClient:
             input_mode = channel.get("InputMode") or "File"
             if input_mode == "Pipe":
                 logger.warning("Channel %s: Pipe input mode is not emulated in local mode; files are provided", name)
+            name = required(name, f"{where}.ChannelName")
             local_dir = data.materialize_dir(uri, os.path.join(scratch, "data", name), self.sagemaker_session,
                                              f"{where}.DataSource")
             channels.append(
@@ -455,9 +461,9 @@ class LocalSagemakerClient:
         """DescribeModel."""
         return self._model(ModelName, "DescribeModel").describe()
 
-    def _model(self, name: str, operation: str) -> LocalModel:
+    def _model(self, name: Optional[str], operation: str) -> LocalModel:
         with REGISTRY.lock:
-            model = REGISTRY.models.get(name)
+            model = REGISTRY.models.get(name) if name is not None else None
         if model is None:
             raise not_found(operation, "model", name)
         return model
@@ -706,8 +712,10 @@ class LocalSagemakerClient:
                 settings = self._execution_parameters(server, kwargs)
                 check_transform_settings(split_type, settings["BatchStrategy"], settings["MaxPayloadInMB"])
                 job.request.update(settings)
-                input_dir = data.materialize_dir(input_uri, os.path.join(scratch, "input"), self.sagemaker_session,
-                                                 "TransformInput.DataSource.S3DataSource.S3Uri")
+                input_dir = data.materialize_dir(
+                    required(input_uri, "TransformInput.DataSource.S3DataSource.S3Uri"),
+                    os.path.join(scratch, "input"), self.sagemaker_session,
+                    "TransformInput.DataSource.S3DataSource.S3Uri")
                 output_dir = os.path.join(scratch, "output")
                 os.makedirs(output_dir)
                 for path in sorted(self._input_files(input_dir)):
@@ -721,7 +729,8 @@ class LocalSagemakerClient:
                             out.write(result)
                             if assemble == "Line" and not result.endswith(b"\n"):
                                 out.write(b"\n")
-                data.deliver(output_dir, output_uri, self.sagemaker_session, "TransformOutput.S3OutputPath")
+                data.deliver(output_dir, required(output_uri, "TransformOutput.S3OutputPath"), self.sagemaker_session,
+                             "TransformOutput.S3OutputPath")
                 job.status = "Completed"
         finally:
             if server is not None:
@@ -749,7 +758,7 @@ class LocalSagemakerClient:
     def _execution_parameters(server: RunningEndpoint, kwargs: Dict[str, Any]) -> Dict[str, Any]:
         """BatchStrategy / MaxPayloadInMB: the request's, else the container's ``/execution-parameters``,
         else SageMaker's defaults."""
-        settings = {key: kwargs[key] for key in ("BatchStrategy", "MaxPayloadInMB") if key in kwargs}
+        settings: Dict[str, Any] = {key: kwargs[key] for key in ("BatchStrategy", "MaxPayloadInMB") if key in kwargs}
         if len(settings) < 2:
             try:
                 status, body, _ = http_request("GET", server.url, "/execution-parameters", timeout=5.0)
@@ -759,7 +768,9 @@ class LocalSagemakerClient:
             offered = offered if isinstance(offered, dict) else {}
             # containers answer in their environment-variable spelling (MULTI_RECORD); V2 took it
             # verbatim and then rejected it
-            strategy = _CONTAINER_STRATEGIES.get(offered.get("BatchStrategy"), offered.get("BatchStrategy"))
+            offered_strategy = offered.get("BatchStrategy")
+            strategy = (_CONTAINER_STRATEGIES.get(offered_strategy, offered_strategy)
+                        if isinstance(offered_strategy, str) else offered_strategy)
             if "BatchStrategy" not in settings and strategy is not None:
                 settings["BatchStrategy"] = strategy
             if "MaxPayloadInMB" not in settings and offered.get("MaxPayloadInMB") is not None:
@@ -770,7 +781,7 @@ class LocalSagemakerClient:
 
     @staticmethod
     def _input_files(root: str) -> List[str]:
-        files = []
+        files: List[str] = []
         for folder, dirs, names in os.walk(root):
             dirs.sort()
             files.extend(os.path.join(folder, name) for name in names)

@@ -122,8 +122,8 @@ def parse_libsvm(text: str) -> Any:
             tokens = tokens[1:]
         row = {}
         for token in tokens:
-            index, _, value = token.partition(":")
-            row[int(index)] = float(value)
+            column, _, text = token.partition(":")
+            row[int(column)] = float(text)
         rows.append(row)
         width = max([width] + [index + 1 for index in row])
     array = np.full((len(rows), width), np.nan)

@@ -274,7 +274,7 @@ def _extract_source_archive(archive: str) -> str:
     return target
 
 
-def resolve_code_dir(model_dir: str, code_dir: Optional[str], submit_directory: Optional[str]) -> Optional[str]:
+def resolve_code_dir(model_dir: str, code_dir: Optional[str], submit_directory: Optional[str]) -> str:
     """The local directory holding the inference script.
 
     ``code_dir`` wins; else ``SAGEMAKER_SUBMIT_DIRECTORY`` when it is a local
@@ -320,12 +320,15 @@ def load_user_module(code_dir: str, program: str) -> ModuleType:
         sys.path.insert(0, code_dir)
     name = os.path.splitext(os.path.basename(program))[0]
     spec = importlib.util.spec_from_file_location(name, os.path.abspath(path))
+    if spec is None or spec.loader is None:  # a .py file always has a loader; checked for the type checker
+        raise ServingSetupError(f"the inference script {program!r} in {code_dir} cannot be imported")
+    loader = spec.loader
     module = importlib.util.module_from_spec(spec)
     registered = name not in sys.modules
     if registered:  # let the script import itself; never shadow an already-imported module
         sys.modules[name] = module
     try:
-        spec.loader.exec_module(module)
+        loader.exec_module(module)
     except BaseException:
         if registered:
             sys.modules.pop(name, None)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 import os
 import platform
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Optional, Tuple, Union
 
 import boto3
 
@@ -41,7 +41,7 @@ DEFAULT_REGION = "us-west-2"
 #: V2's local-mode config file
 CONFIG_FILE = os.path.join("~", ".sagemaker", "config.yaml")
 #: key -> accepted type(s) of the ``local`` section (V2's schema)
-LOCAL_CONFIG_KEYS = {
+LOCAL_CONFIG_KEYS: Dict[str, Union[type, Tuple[type, ...]]] = {
     "local_code": bool,
     "region_name": str,
     "serving_port": int,
@@ -216,8 +216,10 @@ class LocalSession(Session):
             check_job_status(job_name, description, "TrainingJobStatus")
         return description
 
-    def logs_for_transform_job(self, job_name: str, wait: bool = False, poll: float = 10) -> Dict[str, Any]:
-        """The transform job's description (local jobs have no CloudWatch logs)."""
+    def logs_for_transform_job(self, job_name: str, wait: bool = False, poll: float = 10,
+                               timeout: Optional[float] = None) -> Dict[str, Any]:
+        """The transform job's description (local jobs have no CloudWatch logs; a local
+        transform has ended when its call returned, so ``timeout`` has nothing to bound)."""
         description = self.sagemaker_client.describe_transform_job(TransformJobName=job_name)
         if wait:
             check_job_status(job_name, description, "TransformJobStatus")

@@ -7,9 +7,10 @@ out) or back (``from_boto``), as V2's ``sagemaker.apiutils`` does.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Optional, Tuple, Type
+from typing import Any, Dict, Optional, Tuple, Type, TypeVar
 
 _WORD_BOUNDARY = (re.compile(r"(.)([A-Z][a-z]+)"), re.compile(r"([a-z0-9])([A-Z])"))
+_Api = TypeVar("_Api", bound="ApiObject")
 
 
 def to_camel_case(snake_case: str) -> str:
@@ -35,7 +36,7 @@ class ApiObject:
         self.__dict__.update(kwargs)
 
     @classmethod
-    def from_boto(cls, boto_dict: Optional[Dict[str, Any]], **kwargs: Any) -> Optional["ApiObject"]:
+    def from_boto(cls: Type[_Api], boto_dict: Optional[Dict[str, Any]], **kwargs: Any) -> Optional[_Api]:
         """An instance from an API dict (None for None)."""
         if boto_dict is None:
             return None
@@ -89,6 +90,17 @@ class ApiObject:
 class RedshiftDatasetDefinition(ApiObject):
     """A Redshift query whose result a processing job reads as an input."""
 
+    # the members (set by ApiObject.__init__; declared for type checkers, no class attributes)
+    cluster_id: Optional[str]
+    database: Optional[str]
+    db_user: Optional[str]
+    query_string: Optional[str]
+    cluster_role_arn: Optional[str]
+    output_s3_uri: Optional[str]
+    kms_key_id: Optional[str]
+    output_format: Optional[str]
+    output_compression: Optional[str]
+
     def __init__(self, cluster_id: Optional[str] = None, database: Optional[str] = None,
                  db_user: Optional[str] = None, query_string: Optional[str] = None,
                  cluster_role_arn: Optional[str] = None, output_s3_uri: Optional[str] = None,
@@ -102,6 +114,16 @@ class RedshiftDatasetDefinition(ApiObject):
 class AthenaDatasetDefinition(ApiObject):
     """An Athena query whose result a processing job reads as an input."""
 
+    # the members (set by ApiObject.__init__; declared for type checkers, no class attributes)
+    catalog: Optional[str]
+    database: Optional[str]
+    query_string: Optional[str]
+    output_s3_uri: Optional[str]
+    work_group: Optional[str]
+    kms_key_id: Optional[str]
+    output_format: Optional[str]
+    output_compression: Optional[str]
+
     def __init__(self, catalog: Optional[str] = None, database: Optional[str] = None,
                  query_string: Optional[str] = None, output_s3_uri: Optional[str] = None,
                  work_group: Optional[str] = None, kms_key_id: Optional[str] = None,
@@ -113,6 +135,13 @@ class AthenaDatasetDefinition(ApiObject):
 
 class DatasetDefinition(ApiObject):
     """A processing input that comes from an Athena or Redshift query."""
+
+    # the members (set by ApiObject.__init__; declared for type checkers, no class attributes)
+    data_distribution_type: str
+    input_mode: str
+    local_path: Optional[str]
+    redshift_dataset_definition: Optional[RedshiftDatasetDefinition]
+    athena_dataset_definition: Optional[AthenaDatasetDefinition]
 
     _custom_boto_types = {
         "redshift_dataset_definition": (RedshiftDatasetDefinition, False),
@@ -130,6 +159,14 @@ class DatasetDefinition(ApiObject):
 
 class S3Input(ApiObject):
     """An S3 input of a processing job (the ``S3Input`` request shape)."""
+
+    # the members (set by ApiObject.__init__; declared for type checkers, no class attributes)
+    s3_uri: Optional[str]
+    local_path: Optional[str]
+    s3_data_type: str
+    s3_input_mode: str
+    s3_data_distribution_type: str
+    s3_compression_type: Optional[str]
 
     def __init__(self, s3_uri: Optional[str] = None, local_path: Optional[str] = None,
                  s3_data_type: str = "S3Prefix", s3_input_mode: str = "File",

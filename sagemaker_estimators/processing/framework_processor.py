@@ -26,12 +26,16 @@ import logging
 import os
 import shutil
 import tempfile
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput, RunArgs
-from sagemaker_estimators.processing.processor import ScriptProcessor, _local_path, init_arguments
+from sagemaker_estimators.processing.processor import ScriptProcessor, _absolute_local_path, init_arguments
+from sagemaker_estimators.required import required
 from sagemaker_estimators.runproc import runproc_script
 from sagemaker_estimators.s3 import S3Uploader
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +75,7 @@ class FrameworkProcessor(ScriptProcessor):
         code_location: Optional[str] = None,
         max_runtime_in_seconds: Optional[int] = None,
         base_job_name: Optional[str] = None,
-        sagemaker_session: Any = None,
+        sagemaker_session: Optional[SessionLike] = None,
         env: Optional[Dict[str, str]] = None,
         tags: Any = None,
         network_config: Any = None,
@@ -88,7 +92,7 @@ class FrameworkProcessor(ScriptProcessor):
             if image_uri is None:
                 self.image_uri = estimator.training_image_uri()
             if base_job_name is None:
-                self.base_job_name = estimator.base_job_name or estimator_cls._framework_name
+                self.base_job_name = estimator.base_job_name or estimator._framework_name  # the class's name
 
     def _estimator_version_kwargs(self) -> Dict[str, Any]:
         """The version arguments of ``estimator_cls`` (HuggingFace has three)."""
@@ -106,17 +110,18 @@ class FrameworkProcessor(ScriptProcessor):
         )
 
     # ------------------------------------------------------------------ run
-    def get_run_args(self, code: str, source_dir: Optional[str] = None, dependencies: Optional[List[str]] = None,
-                     git_config: Optional[Dict[str, str]] = None, inputs: Optional[List[ProcessingInput]] = None,
-                     outputs: Optional[List[ProcessingOutput]] = None, arguments: Optional[List[str]] = None,
-                     job_name: Optional[str] = None) -> RunArgs:
+    def get_run_args(  # type: ignore[override]  # V2's FrameworkProcessor takes the code bundle's parts here
+            self, code: str, source_dir: Optional[str] = None, dependencies: Optional[List[str]] = None,
+            git_config: Optional[Dict[str, str]] = None, inputs: Optional[List[ProcessingInput]] = None,
+            outputs: Optional[List[ProcessingOutput]] = None, arguments: Optional[List[str]] = None,
+            job_name: Optional[str] = None) -> RunArgs:
         """Pack and upload the code now and return the ``run()`` arguments (deprecated in V2)."""
         logger.warning("get_run_args() is deprecated in V2; call run() instead.")
         self._check_code_bundle(code, source_dir, dependencies, git_config)
         runproc, inputs, _, _ = self._pack_and_upload_code(code, source_dir, dependencies, job_name, inputs)
         return RunArgs(runproc, inputs=inputs, outputs=outputs, arguments=arguments)
 
-    def run(  # type: ignore[override]
+    def run(  # type: ignore[override]  # V2: FrameworkProcessor.run takes the code bundle (source_dir, ...)
         self,
         code: str,
         source_dir: Optional[str] = None,
@@ -131,7 +136,7 @@ class FrameworkProcessor(ScriptProcessor):
         experiment_config: Optional[Dict[str, str]] = None,
         kms_key: Optional[str] = None,
         codeartifact_repo_arn: Optional[str] = None,
-    ) -> None:
+        ) -> None:
         """Run ``code`` (a script in ``source_dir``, or a local file, or an ``s3://`` runproc script).
 
         ``requirements.txt`` in ``source_dir`` is installed before the script runs;
@@ -173,7 +178,7 @@ class FrameworkProcessor(ScriptProcessor):
             return code, inputs, job_name, None
         job_name = self._generate_current_job_name(job_name)
         script = code if source_dir else os.path.basename(code)
-        runproc_text = runproc_script(self.command, script, codeartifact_repo_arn)
+        runproc_text = runproc_script(required(self.command, "command"), script, codeartifact_repo_arn)
         if self._local and not (self.code_location or "").startswith("s3://") \
                 and not (source_dir or "").startswith("s3://"):
             staging = tempfile.mkdtemp(prefix="sm-processing-code-")
@@ -201,7 +206,7 @@ class FrameworkProcessor(ScriptProcessor):
         """Write ``code/sourcedir.tar.gz`` and ``entrypoint/runproc.sh`` under ``staging``; their file:// URIs."""
         from sagemaker_estimators.estimators.source_code import archive_members, create_source_archive
 
-        entry_point = code if source_dir else _local_path(code)
+        entry_point = code if source_dir else _absolute_local_path(code)  # not an s3:// URI: checked before
         os.makedirs(os.path.join(staging, "code"))
         os.makedirs(os.path.join(staging, "entrypoint"))
         archive = create_source_archive(archive_members(entry_point, source_dir, dependencies),
@@ -237,7 +242,7 @@ class VersionedFrameworkProcessor(FrameworkProcessor):
                  command: Optional[List[str]] = None, volume_size_in_gb: int = 30,
                  volume_kms_key: Optional[str] = None, output_kms_key: Optional[str] = None,
                  code_location: Optional[str] = None, max_runtime_in_seconds: Optional[int] = None,
-                 base_job_name: Optional[str] = None, sagemaker_session: Any = None,
+                 base_job_name: Optional[str] = None, sagemaker_session: Optional[SessionLike] = None,
                  env: Optional[Dict[str, str]] = None, tags: Any = None, network_config: Any = None):
         arguments = dict(locals(), estimator_cls=type(self).estimator_cls)
         super().__init__(**init_arguments(FrameworkProcessor, arguments))

@@ -1,12 +1,15 @@
 """``ProcessingJob``: a processing job by name (describe, wait, stop, attach by name or ARN)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from sagemaker_estimators.job_status import JobHandle
 from sagemaker_estimators.request_builders import processing as requests
 from sagemaker_estimators.processing.dataset_definition import DatasetDefinition, FeatureStoreOutput, S3Input
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 
 class ProcessingJob(JobHandle):
@@ -22,7 +25,7 @@ class ProcessingJob(JobHandle):
 
     _describe_method = "describe_processing_job"
 
-    def __init__(self, sagemaker_session: Any, job_name: str, inputs: Optional[List[ProcessingInput]],
+    def __init__(self, sagemaker_session: SessionLike, job_name: str, inputs: Optional[List[ProcessingInput]],
                  outputs: Optional[List[ProcessingOutput]], output_kms_key: Optional[str] = None):
         super().__init__(sagemaker_session, job_name)
         self.inputs = inputs
@@ -39,7 +42,7 @@ class ProcessingJob(JobHandle):
                    processor.output_kms_key)
 
     @classmethod
-    def from_processing_name(cls, sagemaker_session: Any, processing_job_name: str) -> "ProcessingJob":
+    def from_processing_name(cls, sagemaker_session: SessionLike, processing_job_name: str) -> "ProcessingJob":
         """The job named ``processing_job_name``, with its inputs and outputs read back from Describe."""
         description = sagemaker_session.describe_processing_job(processing_job_name)
         inputs = None
@@ -70,7 +73,7 @@ class ProcessingJob(JobHandle):
         return cls(sagemaker_session, processing_job_name, inputs, outputs, output_config.get("KmsKeyId"))
 
     @classmethod
-    def from_processing_arn(cls, sagemaker_session: Any, processing_job_arn: str) -> "ProcessingJob":
+    def from_processing_arn(cls, sagemaker_session: SessionLike, processing_job_arn: str) -> "ProcessingJob":
         """The job whose ARN is ``arn:aws:sagemaker:<region>:<account>:processing-job/<name>``."""
         resource = processing_job_arn.split(":", 5)[-1] if processing_job_arn.count(":") >= 5 else ""
         if not resource.startswith("processing-job/"):

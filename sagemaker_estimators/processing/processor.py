@@ -12,7 +12,7 @@ import inspect
 import logging
 import os
 import posixpath
-from typing import Any, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.config.resolve import config_of
@@ -23,7 +23,11 @@ from sagemaker_estimators.config.processing_defaults import configured_processin
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput, RunArgs
 from sagemaker_estimators.processing.job import ProcessingJob
 from sagemaker_estimators.s3 import S3Uploader, s3_path_join
+from sagemaker_estimators.required import required
 from sagemaker_estimators.validation import format_tags
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +35,7 @@ logger = logging.getLogger(__name__)
 DEFAULT_LOCAL_OUTPUT_FOLDER = "sagemaker-local-output"
 
 
-def processing_session(instance_type: Optional[str], sagemaker_session: Any) -> Any:
+def processing_session(instance_type: Optional[str], sagemaker_session: Optional[SessionLike]) -> SessionLike:
     """The session a processor uses: a LocalSession for the local instance types (as V2), else the
     given session or a new :class:`~sagemaker_estimators.session.Session`."""
     if is_local_instance_type(instance_type):
@@ -53,7 +57,7 @@ def init_arguments(cls: type, values: Dict[str, Any]) -> Dict[str, Any]:
     The processors' constructors keep V2's own parameter order (so positional calls work), but each
     forwards the parameters it shares with its base class by name through this one function.
     """
-    names = [name for name in inspect.signature(cls.__init__).parameters if name != "self"]
+    names = list(inspect.signature(cls).parameters)  # the class's signature is its __init__'s without self
     return {name: values[name] for name in names}
 
 
@@ -61,6 +65,11 @@ def _local_path(source: str) -> Optional[str]:
     """The local path a non-S3 source names (``file://`` or a plain path), else None."""
     if source.startswith("s3://"):
         return None
+    return _absolute_local_path(source)
+
+
+def _absolute_local_path(source: str) -> str:
+    """The absolute path of a local source (``file://`` or a plain path)."""
     if source.startswith("file://"):
         return os.path.abspath(source[len("file://"):])
     if "://" in source:
@@ -105,7 +114,7 @@ class Processor:
         output_kms_key: Optional[str] = None,
         max_runtime_in_seconds: Optional[int] = None,
         base_job_name: Optional[str] = None,
-        sagemaker_session: Any = None,
+        sagemaker_session: Optional[SessionLike] = None,
         env: Optional[Dict[str, str]] = None,
         tags: Any = None,
         network_config: Any = None,
@@ -207,7 +216,8 @@ class Processor:
     def _generate_current_job_name(self, job_name: Optional[str] = None) -> str:
         if job_name is not None:
             return utils.validate_name(job_name, "job_name")
-        base = self.base_job_name or utils.base_name_from_image(self.image_uri, self.JOB_CLASS_NAME)
+        base = self.base_job_name or utils.base_name_from_image(required(self.image_uri, "image_uri"),
+                                                                 self.JOB_CLASS_NAME)
         return utils.name_from_base(base)
 
     def _job_prefix(self, *parts: str) -> str:
@@ -234,7 +244,7 @@ class Processor:
             if item.dataset_definition or item.s3_input is None:
                 normalized.append(item)
                 continue
-            path = _local_path(item.s3_input.s3_uri)
+            path = _local_path(required(item.s3_input.s3_uri, f"inputs: {item.input_name} source"))
             if path is not None:
                 if not os.path.exists(path):
                     raise ValueError(f"inputs: {item.input_name} source {item.s3_input.s3_uri!r} does not exist")
@@ -263,7 +273,7 @@ class Processor:
                 continue
             if self._local:
                 if destination:
-                    output.destination = "file://" + _local_path(destination)
+                    output.destination = "file://" + _absolute_local_path(destination)
                 else:
                     output.destination = "file://" + os.path.join(self._local_output_root(), "output",
                                                                   output.output_name)
@@ -284,12 +294,14 @@ class Processor:
         output_config = requests.output_config([item._to_request_dict() for item in outputs], self.output_kms_key)
         return configured_processing_request(
             config_of(self.sagemaker_session),
-            job_name=self._current_job_name,
+            job_name=required(self._current_job_name, "job_name"),
             inputs=[item._to_request_dict() for item in inputs],
             output_config=output_config,
-            resources=requests.processing_resources(self.instance_count, self.instance_type, self.volume_kms_key,
-                                                    self.volume_size_in_gb),
-            app_spec=requests.app_specification(self.image_uri, self.entrypoint, self.arguments),
+            resources=requests.processing_resources(required(self.instance_count, "instance_count"),
+                                                    required(self.instance_type, "instance_type"),
+                                                    self.volume_kms_key, self.volume_size_in_gb),
+            app_spec=requests.app_specification(required(self.image_uri, "image_uri"), self.entrypoint,
+                                                self.arguments),
             role_arn=self.sagemaker_session.expand_role(self.role),
             stopping=requests.stopping_condition(self.max_runtime_in_seconds),
             environment=self.env,
@@ -307,7 +319,7 @@ class ScriptProcessor(Processor):
 
     _CODE_CONTAINER_BASE_PATH = "/opt/ml/processing/input/"
     _CODE_CONTAINER_INPUT_NAME = "code"
-    _reserved_input_names = ("code",)
+    _reserved_input_names: Tuple[str, ...] = ("code",)
 
     def __init__(
         self,
@@ -321,7 +333,7 @@ class ScriptProcessor(Processor):
         output_kms_key: Optional[str] = None,
         max_runtime_in_seconds: Optional[int] = None,
         base_job_name: Optional[str] = None,
-        sagemaker_session: Any = None,
+        sagemaker_session: Optional[SessionLike] = None,
         env: Optional[Dict[str, str]] = None,
         tags: Any = None,
         network_config: Any = None,
@@ -336,7 +348,7 @@ class ScriptProcessor(Processor):
         logger.warning("get_run_args() is deprecated in V2; call run() instead.")
         return RunArgs(code=code, inputs=inputs, outputs=outputs, arguments=arguments)
 
-    def run(
+    def run(  # type: ignore[override]  # V2's ScriptProcessor.run takes the code first, unlike Processor.run
         self,
         code: str,
         inputs: Optional[List[ProcessingInput]] = None,
@@ -383,13 +395,14 @@ class ScriptProcessor(Processor):
 
     def _include_code_in_inputs(self, inputs: Optional[List[ProcessingInput]], code: Optional[str],
                                 kms_key: Optional[str]) -> List[ProcessingInput]:
+        code = required(code, "code")
         code_uri = self._stage_code(code, kms_key)
         code_input = ProcessingInput(
             source=code_uri,
             destination=posixpath.join(self._CODE_CONTAINER_BASE_PATH, self._CODE_CONTAINER_INPUT_NAME),
             input_name=self._CODE_CONTAINER_INPUT_NAME,
         )
-        self._set_entrypoint(self.command, posixpath.basename(code.split("://", 1)[-1]))
+        self._set_entrypoint(required(self.command, "command"), posixpath.basename(code.split("://", 1)[-1]))
         return list(inputs or []) + [code_input]
 
     def _stage_code(self, code: str, kms_key: Optional[str]) -> str:

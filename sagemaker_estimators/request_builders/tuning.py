@@ -157,7 +157,7 @@ def tuning_job_request(
         request["Autotune"] = {"Mode": "Enabled"}
     if training_config is not None:
         request["TrainingJobDefinition"] = training_job_definition(**training_config)
-    else:
+    elif training_config_list is not None:  # one of the two is given, checked above
         request["TrainingJobDefinitions"] = [training_job_definition(**config) for config in training_config_list]
     set_present(request, (("WarmStartConfig", warm_start_config), ("Tags", tags)))
     return request

@@ -7,9 +7,12 @@ with ``_to_request_dict()``, so V2's own classes keep working too.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from sagemaker_estimators.validation import check_choice, check_positive_int, check_s3_uri, check_str_list
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 #: data-capture option names and the API's CaptureMode values
 CAPTURE_MODES = {"REQUEST": "Input", "RESPONSE": "Output"}
@@ -76,7 +79,7 @@ class DataCaptureConfig:
     def __init__(self, enable_capture: bool, sampling_percentage: int = 20, destination_s3_uri: Optional[str] = None,
                  kms_key_id: Optional[str] = None, capture_options: Optional[List[str]] = None,
                  csv_content_types: Optional[List[str]] = None, json_content_types: Optional[List[str]] = None,
-                 sagemaker_session: Any = None):
+                 sagemaker_session: Optional[SessionLike] = None):
         check_positive_int("sampling_percentage", sampling_percentage, minimum=0)
         if sampling_percentage > 100:
             raise ValueError(f"sampling_percentage={sampling_percentage!r} must be between 0 and 100.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
-from typing import Any, Callable, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.estimators.source_code import (
@@ -40,6 +40,10 @@ from sagemaker_estimators.validation import (
     check_str_mapping,
     format_tags,
 )
+from sagemaker_estimators.required import required
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +89,7 @@ class Model:
         env: Optional[Dict[str, str]] = None,
         name: Optional[str] = None,
         vpc_config: Optional[Dict[str, List[str]]] = None,
-        sagemaker_session: Any = None,
+        sagemaker_session: Optional[SessionLike] = None,
         enable_network_isolation: Optional[bool] = None,
         model_kms_key: Optional[str] = None,
         image_config: Optional[Dict[str, Any]] = None,
@@ -109,7 +113,7 @@ class Model:
         self.predictor_cls = predictor_cls
         self.name = name
         self._base_name: Optional[str] = None
-        self.sagemaker_session = sagemaker_session
+        self.sagemaker_session: Optional[SessionLike] = sagemaker_session
         self.algorithm_arn = None
         self.model_package_arn = None
         self.role = role
@@ -127,10 +131,10 @@ class Model:
         self.git_config = git_config
         self.container_log_level = container_log_level
         self._code_location = code_location
+        self.bucket: Optional[str] = None
+        self.key_prefix: Optional[str] = None
         if isinstance(code_location, str) and code_location.startswith("s3://"):
             self.bucket, self.key_prefix = parse_s3_url(code_location)
-        else:
-            self.bucket, self.key_prefix = None, None
         self.uploaded_code: Optional[UploadedCode] = None
         self.repacked_model_data: Optional[str] = None
         self.resources = resources
@@ -221,6 +225,10 @@ class Model:
             self._tags = [tag for tag in self._tags if tag["Key"] != key] or None
 
     # session and names ---------------------------------------------------------------
+    def _active_session(self) -> SessionLike:
+        """The session, once the caller gave one or ``_init_sagemaker_session_if_does_not_exist`` made one."""
+        return required(self.sagemaker_session, "sagemaker_session")
+
     def _init_sagemaker_session_if_does_not_exist(self, instance_type: Optional[str] = None) -> None:
         if not self.sagemaker_session:
             from sagemaker_estimators.session_factory import default_session
@@ -270,9 +278,9 @@ class Model:
 
     # code -------------------------------------------------------------------------------
     def _code_bucket_and_prefix(self, key_prefix: str) -> tuple:
-        session = self.sagemaker_session
         if self.bucket:
             return self.bucket, key_prefix
+        session = self._active_session()
         return session.default_bucket(), s3_path_join(getattr(session, "default_bucket_prefix", None), key_prefix)
 
     def _upload_code(self, key_prefix: str, repack: bool = False) -> None:
@@ -298,20 +306,21 @@ class Model:
             logger.info("Repacking model artifact (%s), script artifact (%s), and dependencies (%s) into single "
                         "tar.gz file located at %s.", self.model_data, self.source_dir, self.dependencies, repacked)
             repack_model(self.entry_point, self.source_dir, self.dependencies, self.model_data, repacked,
-                         self.sagemaker_session, kms_key=self.model_kms_key)
+                         self._active_session(), kms_key=self.model_kms_key)
             self.repacked_model_data = repacked
 
     def _upload_source_archive(self, bucket: str, key_prefix: str) -> UploadedCode:
+        entry_point = required(self.entry_point, "entry_point")
         if self.source_dir and self.source_dir.lower().startswith("s3://"):
-            return UploadedCode(s3_prefix=self.source_dir, script_name=self.entry_point)
-        if self.source_dir is None and not os.path.isfile(self.entry_point):
-            raise ValueError(f"entry_point={self.entry_point!r} does not exist or is not a file.")
-        script_name = self.entry_point if self.source_dir else os.path.basename(self.entry_point)
+            return UploadedCode(s3_prefix=self.source_dir, script_name=entry_point)
+        if self.source_dir is None and not os.path.isfile(entry_point):
+            raise ValueError(f"entry_point={entry_point!r} does not exist or is not a file.")
+        script_name = entry_point if self.source_dir else os.path.basename(entry_point)
         uri = "s3://" + "/".join(part for part in (bucket, key_prefix, SOURCE_ARCHIVE_NAME) if part)
         extra = {"ServerSideEncryption": "aws:kms"}
         if self.model_kms_key:
             extra["SSEKMSKeyId"] = self.model_kms_key
-        upload_source_archive(self.sagemaker_session, self.entry_point, self.source_dir, self.dependencies,
+        upload_source_archive(self._active_session(), entry_point, self.source_dir, self.dependencies,
                               uri, extra)
         return UploadedCode(s3_prefix=uri, script_name=script_name)
 
@@ -337,7 +346,7 @@ class Model:
             SCRIPT_PARAM_NAME: script_name,
             DIR_PARAM_NAME: dir_name,
             CONTAINER_LOG_LEVEL_PARAM_NAME: str(self.container_log_level),
-            REGION_PARAM_NAME: self.sagemaker_session.boto_region_name,
+            REGION_PARAM_NAME: self._active_session().boto_region_name,
         }
 
     # container and model ----------------------------------------------------------------
@@ -382,8 +391,9 @@ class Model:
         self._set_model_name_if_needed()
         if self.role is None:
             raise ValueError("Role can not be null for deploying a model")
-        self.sagemaker_session.create_model(
-            name=self.name, role=self.role, container_defs=container, vpc_config=self.vpc_config,
+        self._active_session().create_model(
+            name=required(self.name, "model name"), role=self.role, container_defs=container,
+            vpc_config=self.vpc_config,
             enable_network_isolation=self._enable_network_isolation,
             tags=tags if isinstance(tags, list) else format_tags(tags),
         )
@@ -479,7 +489,8 @@ class Model:
             container_startup_health_check_timeout=container_startup_health_check_timeout,
             routing_config=routing, inference_ami_version=inference_ami_version,
         )
-        self.endpoint_name = endpoint_name or utils.name_from_base(self._base_name or utils.base_from_name(self.name))
+        self.endpoint_name = endpoint_name or utils.name_from_base(
+            self._base_name or utils.base_from_name(required(self.name, "model name")))
         capture = data_capture_config._to_request_dict() if data_capture_config is not None else None
         async_dict = None
         if async_inference_config is not None:
@@ -487,8 +498,9 @@ class Model:
             async_dict = async_inference_config._to_request_dict()
         explainer = explainer_config._to_request_dict() if explainer_config is not None else None
         if update_endpoint:
-            config_name = self.sagemaker_session.create_endpoint_config(
-                name=self.name, model_name=self.name, initial_instance_count=initial_instance_count,
+            config_name = self._active_session().create_endpoint_config(
+                name=required(self.name, "model name"), model_name=self.name,
+                initial_instance_count=initial_instance_count,
                 instance_type=instance_type, accelerator_type=accelerator_type, tags=tags, kms_key=kms_key,
                 data_capture_config_dict=capture, volume_size=volume_size,
                 model_data_download_timeout=model_data_download_timeout,
@@ -497,9 +509,9 @@ class Model:
                 serverless_inference_config_dict=serverless_dict, routing_config=routing,
                 inference_ami_version=inference_ami_version,
             )
-            self.sagemaker_session.update_endpoint(self.endpoint_name, config_name, wait=wait)
+            self._active_session().update_endpoint(self.endpoint_name, config_name, wait=wait)
         else:
-            self.sagemaker_session.endpoint_from_production_variants(
+            self._active_session().endpoint_from_production_variants(
                 name=self.endpoint_name, production_variants=[variant], tags=tags, kms_key=kms_key, wait=wait,
                 data_capture_config_dict=capture, explainer_config_dict=explainer,
                 async_inference_config_dict=async_dict, live_logging=endpoint_logging,
@@ -528,8 +540,8 @@ class Model:
     def _default_async_paths(self, config: Any) -> None:
         if getattr(config, "output_path", None) is not None and getattr(config, "failure_path", None) is not None:
             return
-        session = self.sagemaker_session
-        folder = utils.unique_name_from_base(self.name)
+        session = self._active_session()
+        folder = utils.unique_name_from_base(required(self.name, "model name"))
         for attribute, root in (("output_path", "async-endpoint-outputs"), ("failure_path", "async-endpoint-failures")):
             if getattr(config, attribute, None) is None:
                 setattr(config, attribute, s3_path_join("s3://", session.default_bucket(),
@@ -551,7 +563,8 @@ class Model:
         if self.enable_network_isolation():
             env = None
         return Transformer(
-            self.name, instance_count, instance_type, strategy=strategy, assemble_with=assemble_with,
+            required(self.name, "model name"), instance_count, instance_type, strategy=strategy,
+            assemble_with=assemble_with,
             output_path=output_path, output_kms_key=output_kms_key, accept=accept,
             max_concurrent_transforms=max_concurrent_transforms, max_payload=max_payload, env=env, tags=tags,
             base_transform_job_name=self._base_name or self.name, volume_kms_key=volume_kms_key,
@@ -562,11 +575,12 @@ class Model:
         """Delete the SageMaker model; ValueError when it was never created."""
         if self.name is None:
             raise ValueError("The SageMaker model must be created first before attempting to delete.")
-        self.sagemaker_session.delete_model(self.name)
+        self._active_session().delete_model(self.name)
 
     # V2 features this project does not provide ----------------------------------------------
     @classmethod
-    def attach(cls, endpoint_name: str, inference_component_name: Optional[str] = None, sagemaker_session: Any = None):
+    def attach(cls, endpoint_name: str, inference_component_name: Optional[str] = None,
+               sagemaker_session: Optional[SessionLike] = None):
         """Not provided (V2 raises NotImplementedError too): use ``Predictor(endpoint_name=...)``."""
         raise NotImplementedError("Model.attach is not implemented (as in V2): use Predictor(endpoint_name=...).")
 
@@ -605,7 +619,7 @@ class FrameworkModel(Model):
         name: Optional[str] = None,
         container_log_level: int = logging.INFO,
         code_location: Optional[str] = None,
-        sagemaker_session: Any = None,
+        sagemaker_session: Optional[SessionLike] = None,
         dependencies: Optional[List[str]] = None,
         git_config: Optional[Dict[str, str]] = None,
         **kwargs: Any,
@@ -636,7 +650,9 @@ class FrameworkServingModel(FrameworkModel):
     _use_repacked_data = True
     model_server_workers: Optional[int] = None
 
-    def serving_image_uri(self, region_name: str, instance_type: Optional[str], **kwargs: Any) -> str:
+    def serving_image_uri(self, region_name: str, instance_type: Optional[str], accelerator_type: Optional[str] = None,
+                          serverless_inference_config: Any = None) -> str:
+        """The framework's inference image (each framework model looks its own up)."""
         raise NotImplementedError
 
     def _repack_code(self) -> bool:
@@ -651,7 +667,7 @@ class FrameworkServingModel(FrameworkModel):
             return self.image_uri
         if self._needs_instance_type and instance_type is None and serverless_inference_config is None:
             raise ValueError("Must supply either an instance type (for choosing CPU vs GPU) or an image URI.")
-        return self.serving_image_uri(self.sagemaker_session.boto_region_name, instance_type,
+        return self.serving_image_uri(self._active_session().boto_region_name, instance_type,
                                       accelerator_type=accelerator_type,
                                       serverless_inference_config=serverless_inference_config, **extra)
 

@@ -9,7 +9,7 @@ response body.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Union
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.request_builders import hosting as req
@@ -17,6 +17,9 @@ from sagemaker_estimators.payloads.deserializers import BytesDeserializer
 from sagemaker_estimators.payloads.serializers import IdentitySerializer
 from sagemaker_estimators.serving.validation import check_deserializer, check_serializer
 from sagemaker_estimators.validation import format_tags
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +58,8 @@ class Predictor:
     DEFAULT_SERIALIZER: type = IdentitySerializer
     DEFAULT_DESERIALIZER: type = BytesDeserializer
 
-    def __init__(self, endpoint_name: Optional[str] = None, sagemaker_session: Any = None, serializer: Any = None,
-                 deserializer: Any = None, component_name: Optional[str] = None, **kwargs: Any):
+    def __init__(self, endpoint_name: Optional[str] = None, sagemaker_session: Optional[SessionLike] = None,
+                 serializer: Any = None, deserializer: Any = None, component_name: Optional[str] = None, **kwargs: Any):
         for removed in ("content_type", "accept"):
             if removed in kwargs:  # V2 warns and ignores them: the (de)serializer sets these headers
                 kwargs.pop(removed)

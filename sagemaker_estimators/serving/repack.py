@@ -15,12 +15,15 @@ import os
 import shutil
 import tarfile
 import tempfile
-from typing import Any, Dict, Iterable, Optional
+from typing import TYPE_CHECKING, Dict, Iterable, Optional
 
 from sagemaker_estimators.s3_paths import parse_s3_url
 from sagemaker_estimators import archives
 from sagemaker_estimators.archives import ExtractionLimits
 from sagemaker_estimators.estimators.source_code import GZIP_LEVEL, archive_members, collect_entries
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +33,7 @@ def safe_extract(archive_path: str, target: str, limits: Optional[ExtractionLimi
     archives.safe_extract(archive_path, target, limits, allow_links=True)
 
 
-def _fetch(uri: str, destination: str, session: Any) -> str:
+def _fetch(uri: str, destination: str, session: SessionLike) -> str:
     """Local path of ``uri`` (``s3://`` is downloaded to ``destination``; ``file://`` or a path is used)."""
     if uri.lower().startswith("s3://"):
         bucket, key = parse_s3_url(uri)
@@ -54,7 +57,7 @@ def _copy(path: str, target: str) -> None:
 
 
 def build_code_dir(model_dir: str, entry_point: str, source_dir: Optional[str], dependencies: Iterable[str],
-                   session: Any, workdir: str) -> None:
+                   session: SessionLike, workdir: str) -> None:
     """Create ``model_dir/code`` from the source directory (or the entry point) and the dependencies."""
     code_dir = os.path.join(model_dir, "code")
     if source_dir and source_dir.lower().startswith("s3://"):
@@ -108,7 +111,7 @@ def write_model_archive(model_dir: str, target: str) -> str:
 
 
 def repack_model(inference_script: str, source_directory: Optional[str], dependencies: Iterable[str],
-                 model_uri: str, repacked_model_uri: str, sagemaker_session: Any,
+                 model_uri: str, repacked_model_uri: str, sagemaker_session: SessionLike,
                  kms_key: Optional[str] = None) -> str:
     """Write ``repacked_model_uri`` (S3 or local): ``model_uri``'s files plus ``code/``. Returns the URI."""
     settings = getattr(sagemaker_session, "settings", None)

@@ -7,7 +7,7 @@ the job (its logs unless ``logs=False``) until it ends.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from botocore.exceptions import ClientError
 
@@ -17,6 +17,9 @@ from sagemaker_estimators.s3_paths import s3_path_join
 from sagemaker_estimators.request_builders import hosting as req
 from sagemaker_estimators.serving.validation import check_transform_input, check_transform_resources
 from sagemaker_estimators.validation import format_tags, tags_as_list
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +63,7 @@ class Transformer:
         tags: Any = None,
         env: Optional[Dict[str, str]] = None,
         base_transform_job_name: Optional[str] = None,
-        sagemaker_session: Any = None,
+        sagemaker_session: Optional[SessionLike] = None,
         volume_kms_key: Optional[str] = None,
     ):
         # V2 checks nothing here: _validate_transform_settings() runs in transform(), before any call
@@ -191,28 +194,29 @@ class Transformer:
         containers = description.get("Containers")
         return containers[0].get("Image") if containers else None
 
-    def _ensure_last_transform_job(self) -> None:
+    def _ensure_last_transform_job(self) -> TransformJob:
+        """The latest transform job (ValueError when there is none yet)."""
         if self.latest_transform_job is None:
             raise ValueError("No transform job available: call transform() first (or Transformer.attach()).")
+        return self.latest_transform_job
 
     def wait(self, logs: bool = True) -> None:
         """Wait for the latest transform job to end (printing its logs when ``logs``)."""
-        self._ensure_last_transform_job()
-        self.latest_transform_job.wait(logs=logs)
+        self._ensure_last_transform_job().wait(logs=logs)
 
     def stop_transform_job(self, wait: bool = True) -> None:
         """Stop the latest transform job; with ``wait``, until it has stopped."""
-        self._ensure_last_transform_job()
-        self.latest_transform_job.stop()
+        job = self._ensure_last_transform_job()
+        job.stop()
         if wait:
-            self.latest_transform_job.wait(logs=False)
+            job.wait(logs=False)
 
     def delete_model(self) -> None:
         """Delete the SageMaker model this transformer uses."""
         self.sagemaker_session.delete_model(self.model_name)
 
     @classmethod
-    def attach(cls, transform_job_name: str, sagemaker_session: Any = None) -> "Transformer":
+    def attach(cls, transform_job_name: str, sagemaker_session: Optional[SessionLike] = None) -> "Transformer":
         """A Transformer for an existing transform job (its settings read from DescribeTransformJob)."""
         if not isinstance(transform_job_name, str) or not transform_job_name:
             raise TypeError(f"transform_job_name must be a non-empty str, got {transform_job_name!r}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from typing import Any, Callable, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
 
 from botocore.exceptions import ClientError
 
@@ -70,8 +70,18 @@ class HostingMixin:
     """
 
     sagemaker_client: Any
-    boto_region_name: str
     sagemaker_config: Optional[Dict[str, Any]] = None
+
+    if TYPE_CHECKING:  # provided by Session, which this mixin is part of
+        @property
+        def boto_region_name(self) -> str: ...
+
+        @property
+        def logs_client(self) -> Any: ...
+
+        def expand_role(self, role: str) -> str: ...
+
+        def get_caller_identity_arn(self) -> str: ...
 
     # models ----------------------------------------------------------------------
     def create_model(self, name: str, role: Optional[str] = None, container_defs: Any = None,

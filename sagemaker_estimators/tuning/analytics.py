@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime
 import logging
 from collections import defaultdict
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +32,7 @@ def _pandas() -> Any:
     return pandas
 
 
-def _default_session(sagemaker_session: Any) -> Any:
+def _default_session(sagemaker_session: Optional[SessionLike]) -> SessionLike:
     if sagemaker_session is not None:
         return sagemaker_session
     from sagemaker_estimators.session import Session
@@ -88,7 +91,7 @@ def summary_row(summary: Dict[str, Any]) -> Dict[str, Any]:
 class HyperparameterTuningJobAnalytics(AnalyticsMetricsBase):
     """The training jobs of a hyperparameter tuning job: one DataFrame row each."""
 
-    def __init__(self, hyperparameter_tuning_job_name: str, sagemaker_session: Any = None):
+    def __init__(self, hyperparameter_tuning_job_name: str, sagemaker_session: Optional[SessionLike] = None):
         session = _default_session(sagemaker_session)
         self._sage_client = session.sagemaker_client
         self._tuning_job_name = hyperparameter_tuning_job_name
@@ -160,7 +163,7 @@ class TrainingJobAnalytics(AnalyticsMetricsBase):
     CLOUDWATCH_NAMESPACE = "/aws/sagemaker/TrainingJobs"
 
     def __init__(self, training_job_name: str, metric_names: Optional[List[str]] = None,
-                 sagemaker_session: Any = None, start_time: Optional[datetime.datetime] = None,
+                 sagemaker_session: Optional[SessionLike] = None, start_time: Optional[datetime.datetime] = None,
                  end_time: Optional[datetime.datetime] = None, period: Optional[int] = None):
         session = _default_session(sagemaker_session)
         self._sage_client = session.sagemaker_client
@@ -238,7 +241,7 @@ class ExperimentAnalytics(AnalyticsMetricsBase):
     def __init__(self, experiment_name: Optional[str] = None, search_expression: Optional[Dict[str, Any]] = None,
                  sort_by: Optional[str] = None, sort_order: Optional[str] = None,
                  metric_names: Optional[List[str]] = None, parameter_names: Optional[List[str]] = None,
-                 sagemaker_session: Any = None, input_artifact_names: Optional[List[str]] = None,
+                 sagemaker_session: Optional[SessionLike] = None, input_artifact_names: Optional[List[str]] = None,
                  output_artifact_names: Optional[List[str]] = None):
         session = _default_session(sagemaker_session)
         self._sage_client = session.sagemaker_client
@@ -328,7 +331,7 @@ class ArtifactAnalytics(AnalyticsMetricsBase):
 
     def __init__(self, sort_by: Optional[str] = None, sort_order: Optional[str] = None,
                  source_uri: Optional[str] = None, artifact_type: Optional[str] = None,
-                 sagemaker_session: Any = None):
+                 sagemaker_session: Optional[SessionLike] = None):
         self._sage_client = _default_session(sagemaker_session).sagemaker_client
         self._sort_by = sort_by if sort_by == "Name" else None
         self._sort_order = sort_order

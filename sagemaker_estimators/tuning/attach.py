@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import importlib
 import json
-from typing import Any, Dict, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Optional, Type, Union
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.tuning.configs import (
@@ -20,6 +20,11 @@ from sagemaker_estimators.tuning.configs import (
 )
 from sagemaker_estimators.tuning.parameter import CategoricalParameter, ContinuousParameter, IntegerParameter
 
+if TYPE_CHECKING:
+    from sagemaker_estimators.estimators.base import EstimatorBase
+    from sagemaker_estimators.session_like import SessionLike
+    from sagemaker_estimators.tuning.tuner import HyperparameterTuner
+
 CLASS_NAME_KEY = "sagemaker_estimator_class_name"
 MODULE_KEY = "sagemaker_estimator_module"
 OBJECTIVE_KEY = "_tuning_objective_metric"
@@ -27,11 +32,13 @@ OBJECTIVE_KEY = "_tuning_objective_metric"
 ALGORITHMS_PACKAGE = "sagemaker_estimators.algorithms."
 
 
-def _import(module: str, name: str) -> type:
-    return getattr(importlib.import_module(module), name)
+def _import(module: str, name: str) -> Type[EstimatorBase]:
+    """The estimator class ``name`` of ``module`` (a class path the job or the caller named)."""
+    estimator_type: Type[EstimatorBase] = getattr(importlib.import_module(module), name)
+    return estimator_type
 
 
-def estimator_class(estimator_cls: Optional[str], definition: Dict[str, Any]) -> type:
+def estimator_class(estimator_cls: Optional[str], definition: Dict[str, Any]) -> Type[EstimatorBase]:
     """The estimator class for one training definition."""
     from sagemaker_estimators.tuning.tuner import AMAZON_ESTIMATOR_CLS_NAMES
 
@@ -78,7 +85,8 @@ def _first_values(parameter_ranges: Optional[Dict[str, Any]]) -> Dict[str, Any]:
 
 
 def estimator_from_definition(estimator_cls: Optional[str], definition: Dict[str, Any],
-                              parameter_ranges: Optional[Dict[str, Any]], sagemaker_session: Any) -> Any:
+                              parameter_ranges: Optional[Dict[str, Any]],
+                              sagemaker_session: Optional[SessionLike]) -> EstimatorBase:
     """An estimator configured like one training definition of a tuning job."""
     cls = estimator_class(estimator_cls, definition)
     details = copy.deepcopy(definition)
@@ -143,12 +151,16 @@ def init_params_from_description(job_details: Dict[str, Any]) -> Dict[str, Any]:
     return params
 
 
-def tuner_from_description(tuner_cls: type, job_details: Dict[str, Any], sagemaker_session: Any,
-                           estimator_cls: Union[str, Dict[str, str], None]) -> Any:
+def tuner_from_description(tuner_cls: Type[HyperparameterTuner], job_details: Dict[str, Any],
+                           sagemaker_session: Optional[SessionLike],
+                           estimator_cls: Union[str, Dict[str, str], None]) -> HyperparameterTuner:
     """A tuner (single estimator or :meth:`create` form) for a DescribeHyperParameterTuningJob response."""
     params = init_params_from_description(job_details)
     if job_details.get("TrainingJobDefinition"):
         definition = job_details["TrainingJobDefinition"]
+        if isinstance(estimator_cls, dict):
+            raise ValueError(f"estimator_cls={estimator_cls!r}: a tuning job with one training definition takes "
+                             "the estimator's class path as a str")
         estimator = estimator_from_definition(
             estimator_cls, definition, job_details["HyperParameterTuningJobConfig"].get("ParameterRanges"),
             sagemaker_session)
@@ -156,11 +168,12 @@ def tuner_from_description(tuner_cls: type, job_details: Dict[str, Any], sagemak
     definitions = job_details.get("TrainingJobDefinitions") or []
     names = sorted(definition["DefinitionName"] for definition in definitions)
     tuner_cls._validate_dict_argument("estimator_cls", estimator_cls, names)
+    classes_by_name = estimator_cls if isinstance(estimator_cls, dict) else {}  # a str was refused just above
     estimator_dict, objectives, ranges, metric_definitions = {}, {}, {}, {}
     for definition in definitions:
         name = definition["DefinitionName"]
         estimator_dict[name] = estimator_from_definition(
-            (estimator_cls or {}).get(name), definition, definition.get("HyperParameterRanges"), sagemaker_session)
+            classes_by_name.get(name), definition, definition.get("HyperParameterRanges"), sagemaker_session)
         objectives[name] = definition["TuningObjective"]["MetricName"]
         ranges[name] = ranges_from_description(definition.get("HyperParameterRanges"))
         found = definition["AlgorithmSpecification"].get("MetricDefinitions")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import numbers
-from typing import Any, Dict, List, Union
+from typing import Any, Dict, List, Tuple, Union
 
 #: the scaling types SageMaker knows
 SCALING_TYPES = ("Auto", "Linear", "Logarithmic", "ReverseLogarithmic")
@@ -28,7 +28,7 @@ class ParameterRange:
     __all_types__ = ("Continuous", "Categorical", "Integer")
     __name__ = "ParameterRange"
     #: scaling types this kind of range may take
-    _scaling_types = SCALING_TYPES
+    _scaling_types: Tuple[str, ...] = SCALING_TYPES
 
     def __init__(self, min_value: Union[int, float, Any], max_value: Union[int, float, Any],
                  scaling_type: Union[str, Any] = "Auto"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Dict, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, TypeVar, Union
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.job_status import JobHandle
@@ -32,7 +32,17 @@ from sagemaker_estimators.tuning.parameter import (
     ParameterRange,
 )
 
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
+
 logger = logging.getLogger(__name__)
+_Setting = TypeVar("_Setting")
+
+
+def _per_estimator(table: Optional[Dict[str, _Setting]]) -> Dict[str, _Setting]:
+    """A per-estimator setting of a tuner made with :meth:`HyperparameterTuner.create`
+    (empty on a single-estimator tuner, which keeps its settings in the plain attributes)."""
+    return table if table is not None else {}
 
 #: image repository of a built-in algorithm -> its V2 estimator class (in module ``sagemaker``)
 AMAZON_ESTIMATOR_MODULE = "sagemaker"
@@ -185,7 +195,8 @@ class HyperparameterTuner:
         self.static_hyperparameters: Optional[Dict[str, str]] = None
         self.static_hyperparameters_dict: Optional[Dict[str, Dict[str, str]]] = None
         self.auto_parameters: Optional[Dict[str, str]] = None
-        self.auto_parameters_dict: Optional[Dict[str, Dict[str, str]]] = None
+        #: per estimator name: None for an estimator without autotune
+        self.auto_parameters_dict: Optional[Dict[str, Optional[Dict[str, str]]]] = None
         if estimator_name is not None:
             self.estimator = None
             self.objective_metric_name = None
@@ -246,13 +257,14 @@ class HyperparameterTuner:
         """``{None: estimator}`` for a single-estimator tuner, else the named estimators (sorted)."""
         if self.estimator is not None:
             return {None: self.estimator}
-        return {name: self.estimator_dict[name] for name in sorted(self.estimator_dict)}
+        named = _per_estimator(self.estimator_dict)
+        return {name: named[name] for name in sorted(named)}
 
     def _first_estimator(self) -> Any:
         return next(iter(self._estimators().values()))
 
     @property
-    def sagemaker_session(self) -> Any:
+    def sagemaker_session(self) -> SessionLike:
         """The session of the (first) estimator."""
         return self._first_estimator().sagemaker_session
 
@@ -282,9 +294,9 @@ class HyperparameterTuner:
                                                   self.metric_definitions)
                 suffix = ""
             else:
-                ranges = self._hyperparameter_ranges_dict[name]
-                objective = self.objective_metric_name_dict[name]
-                definitions = self.metric_definitions_dict.get(name)
+                ranges = _per_estimator(self._hyperparameter_ranges_dict)[name]
+                objective = _per_estimator(self.objective_metric_name_dict)[name]
+                definitions = _per_estimator(self.metric_definitions_dict).get(name)
                 suffix = f"_dict[{name!r}]"
             checks.check_ranges(ranges, self.strategy, where="hyperparameter_ranges" + suffix)
             checks.check_objective(objective, definitions, metrics_source(estimator, local),
@@ -320,7 +332,7 @@ class HyperparameterTuner:
         self._validate_before_fit()
         estimators = self._estimators()
         if self.estimator is None:
-            names = sorted(self.estimator_dict)
+            names = sorted(_per_estimator(self.estimator_dict))
             self._validate_dict_argument("inputs", inputs, names)
             if isinstance(include_cls_metadata, dict):  # V2 refuses its own default (False) here; a bool applies to all
                 self._validate_dict_argument("include_cls_metadata", include_cls_metadata, names)
@@ -345,7 +357,7 @@ class HyperparameterTuner:
         roles = {name: est.sagemaker_session.expand_role(est.role) for name, est in estimators.items()}
         args = tuning_job_args(self, per_estimator_inputs if self.estimator is None else inputs, roles)
         self.sagemaker_session.create_tuning_job(**args)
-        self.latest_tuning_job = TuningJob(self.sagemaker_session, self._current_job_name)
+        self.latest_tuning_job = TuningJob(self.sagemaker_session, args["job_name"])
         if wait:
             self.latest_tuning_job.wait()
 
@@ -386,7 +398,9 @@ class HyperparameterTuner:
 
     def _prepare_tags_for_tuning(self) -> None:
         estimator_tags = getattr(self._first_estimator(), "tags", None) or []
-        if self.tags is None and estimator_tags:
+        if not estimator_tags:
+            return
+        if self.tags is None:
             self.tags = []
         for tag in estimator_tags:
             if tag not in self.tags:
@@ -411,15 +425,17 @@ class HyperparameterTuner:
             self.static_hyperparameters = self._prepare_static_hyperparameters(
                 self.estimator, self._hyperparameter_ranges, bool(include_cls_metadata))
             return
+        ranges = _per_estimator(self._hyperparameter_ranges_dict)
         self.static_hyperparameters_dict = {
             name: self._prepare_static_hyperparameters(
-                estimator, self._hyperparameter_ranges_dict[name],
+                estimator, ranges[name],
                 include_cls_metadata.get(name, False) if isinstance(include_cls_metadata, dict)
                 else include_cls_metadata)
-            for name, estimator in self.estimator_dict.items()
+            for name, estimator in _per_estimator(self.estimator_dict).items()
         }
 
-    def _prepare_auto_parameters(self, static: Dict[str, str], keep_static: Optional[List[str]]):
+    def _prepare_auto_parameters(self, static: Dict[str, str], keep_static: Optional[List[str]]
+                                 ) -> Tuple[Dict[str, str], Optional[Dict[str, str]]]:
         """(static hyperparameters, auto parameters): with autotune only ``keep_static`` stay static."""
         if not self.autotune:
             return static, None
@@ -437,13 +453,14 @@ class HyperparameterTuner:
         self.auto_parameters_dict = None
         if self.estimator is not None:
             self.static_hyperparameters, self.auto_parameters = self._prepare_auto_parameters(
-                self.static_hyperparameters, self.hyperparameters_to_keep_static)
+                self.static_hyperparameters or {}, self.hyperparameters_to_keep_static)
             return
         keep = self.hyperparameters_to_keep_static_dict or {}
-        statics, autos = {}, {}
-        for name in sorted(self.estimator_dict):
-            statics[name], autos[name] = self._prepare_auto_parameters(
-                self.static_hyperparameters_dict[name], keep.get(name))
+        static_dict = _per_estimator(self.static_hyperparameters_dict)
+        statics: Dict[str, Dict[str, str]] = {}
+        autos: Dict[str, Optional[Dict[str, str]]] = {}
+        for name in sorted(_per_estimator(self.estimator_dict)):
+            statics[name], autos[name] = self._prepare_auto_parameters(static_dict[name], keep.get(name))
         self.static_hyperparameters_dict, self.auto_parameters_dict = statics, autos
 
     # ---------------------------------------------------------------- ranges
@@ -457,10 +474,10 @@ class HyperparameterTuner:
         """``ParameterRanges`` per estimator name of a :meth:`create` tuner (None otherwise)."""
         if self._hyperparameter_ranges_dict is None:
             return None
+        ranges, estimators = self._hyperparameter_ranges_dict, _per_estimator(self.estimator_dict)
         return {
-            name: self._prepare_parameter_ranges_for_tuning(self._hyperparameter_ranges_dict[name],
-                                                            self.estimator_dict[name])
-            for name in sorted(self.estimator_dict)
+            name: self._prepare_parameter_ranges_for_tuning(ranges[name], estimators[name])
+            for name in sorted(estimators)
         }
 
     @classmethod
@@ -479,32 +496,34 @@ class HyperparameterTuner:
         return processed
 
     # ---------------------------------------------------------------- the job
-    def _ensure_last_tuning_job(self) -> None:
+    def _ensure_last_tuning_job(self) -> TuningJob:
+        """The latest tuning job (ValueError when there is none yet)."""
         if self.latest_tuning_job is None:
             raise ValueError("No tuning job available")
+        return self.latest_tuning_job
 
     def wait(self) -> None:
         """Wait for the latest tuning job to end."""
-        self._ensure_last_tuning_job()
-        self.latest_tuning_job.wait()
+        self._ensure_last_tuning_job().wait()
 
     def stop_tuning_job(self) -> None:
         """Stop the latest tuning job."""
-        self._ensure_last_tuning_job()
-        self.latest_tuning_job.stop()
+        self._ensure_last_tuning_job().stop()
 
     def describe(self) -> Dict[str, Any]:
         """DescribeHyperParameterTuningJob of the latest tuning job."""
+        if self._current_job_name is None:
+            raise ValueError("No tuning job available")
         return self.sagemaker_session.describe_tuning_job(self._current_job_name)
 
     def _get_best_training_job(self) -> Dict[str, Any]:
-        self._ensure_last_tuning_job()
+        job = self._ensure_last_tuning_job()
         description = self.sagemaker_session.sagemaker_client.describe_hyper_parameter_tuning_job(
-            HyperParameterTuningJobName=self.latest_tuning_job.name)
+            HyperParameterTuningJobName=job.name)
         best = description.get("BestTrainingJob")
         if not best:
             raise Exception(  # noqa: TRY002 - V2 raises a bare Exception here
-                f"Best training job not available for tuning job: {self.latest_tuning_job.name}")
+                f"Best training job not available for tuning job: {job.name}")
         return best
 
     def best_training_job(self) -> str:
@@ -518,7 +537,7 @@ class HyperparameterTuner:
         if self.estimator is not None:
             template = self.estimator
         else:
-            template = self.estimator_dict[best_training_job["TrainingJobDefinitionName"]]
+            template = _per_estimator(self.estimator_dict)[best_training_job["TrainingJobDefinitionName"]]
         return type(template).attach(training_job_name=best_training_job["TrainingJobName"],
                                      sagemaker_session=self.sagemaker_session)
 
@@ -546,8 +565,7 @@ class HyperparameterTuner:
         """HyperparameterTuningJobAnalytics of the latest tuning job."""
         from sagemaker_estimators.tuning.analytics import HyperparameterTuningJobAnalytics
 
-        self._ensure_last_tuning_job()
-        return HyperparameterTuningJobAnalytics(self.latest_tuning_job.name, self.sagemaker_session)
+        return HyperparameterTuningJobAnalytics(self._ensure_last_tuning_job().name, self.sagemaker_session)
 
     @staticmethod
     def visualize_jobs(tuning_jobs: Any, return_dfs: bool = False, job_metrics: Optional[List[str]] = None,
@@ -574,8 +592,7 @@ class HyperparameterTuner:
 
     def _create_warm_start_tuner(self, additional_parents: Optional[set], warm_start_type: WarmStartTypes,
                                  estimator: Any = None) -> "HyperparameterTuner":
-        self._ensure_last_tuning_job()
-        parents = {self.latest_tuning_job.name} | set(additional_parents or ())
+        parents = {self._ensure_last_tuning_job().name} | set(additional_parents or ())
         common = dict(
             strategy=self.strategy, strategy_config=self.strategy_config,
             completion_criteria_config=self.completion_criteria_config, objective_type=self.objective_type,
@@ -591,12 +608,13 @@ class HyperparameterTuner:
                 hyperparameter_ranges=self._hyperparameter_ranges, metric_definitions=self.metric_definitions,
                 **common,
             )
-        if len(self.estimator_dict) > 1:
+        named = _per_estimator(self.estimator_dict)
+        if len(named) > 1:
             raise ValueError("Warm start is not supported currently for tuners with multiple estimators")
-        estimator_dict = {list(self.estimator_dict)[0]: estimator} if estimator is not None else self.estimator_dict
+        estimator_dict = {list(named)[0]: estimator} if estimator is not None else named
         return HyperparameterTuner.create(
-            estimator_dict=estimator_dict, objective_metric_name_dict=self.objective_metric_name_dict,
-            hyperparameter_ranges_dict=self._hyperparameter_ranges_dict,
+            estimator_dict=estimator_dict, objective_metric_name_dict=_per_estimator(self.objective_metric_name_dict),
+            hyperparameter_ranges_dict=_per_estimator(self._hyperparameter_ranges_dict),
             metric_definitions_dict=self.metric_definitions_dict, **common,
         )
 
@@ -648,6 +666,10 @@ class HyperparameterTuner:
                        hyperparameters_to_keep_static: Optional[List[str]] = None) -> None:
         self._check_algorithm_ranges(estimator, hyperparameter_ranges,
                                      f"hyperparameter_ranges_dict[{estimator_name!r}]")
+        if (self.estimator_dict is None or self.objective_metric_name_dict is None
+                or self._hyperparameter_ranges_dict is None or self.hyperparameters_to_keep_static_dict is None
+                or self.metric_definitions_dict is None):
+            raise ValueError("Only a tuner made with HyperparameterTuner.create() takes more estimators")
         self.estimator_dict[estimator_name] = estimator
         self.objective_metric_name_dict[estimator_name] = objective_metric_name
         self._hyperparameter_ranges_dict[estimator_name] = hyperparameter_ranges
@@ -670,7 +692,7 @@ class HyperparameterTuner:
 
     # ---------------------------------------------------------------- attach
     @classmethod
-    def attach(cls, tuning_job_name: str, sagemaker_session: Any = None,
+    def attach(cls, tuning_job_name: str, sagemaker_session: Optional[SessionLike] = None,
                job_details: Optional[Dict[str, Any]] = None,
                estimator_cls: Union[str, Dict[str, str], None] = None) -> "HyperparameterTuner":
         """A tuner for an existing tuning job, with estimators rebuilt from its training definitions."""
@@ -702,7 +724,7 @@ def _as_text(value: Any) -> Any:
 
 
 # ---------------------------------------------------------------- request arguments (pure)
-def _training_config(estimator: Any, inputs: Any, role: str, static_hyperparameters: Dict[str, str],
+def _training_config(estimator: Any, inputs: Any, role: str, static_hyperparameters: Optional[Dict[str, str]],
                      metric_definitions: Any, instance_configs: Optional[List[InstanceConfig]] = None,
                      estimator_name: Optional[str] = None, objective_type: Any = None,
                      objective_metric_name: Any = None, parameter_ranges: Any = None,
@@ -793,29 +815,33 @@ def tuning_job_args(tuner: HyperparameterTuner, inputs: Any, roles: Dict[Optiona
             tuner.estimator, inputs, roles[None], tuner.static_hyperparameters, tuner.metric_definitions,
             tuner.instance_configs)
         return args
-    ranges_dict = tuner.hyperparameter_ranges_dict()
+    ranges_dict = tuner.hyperparameter_ranges_dict() or {}
     instance_configs = tuner.instance_configs_dict or {}
     autos = tuner.auto_parameters_dict or {}
+    estimators, statics = _per_estimator(tuner.estimator_dict), _per_estimator(tuner.static_hyperparameters_dict)
+    definitions, objectives = (_per_estimator(tuner.metric_definitions_dict),
+                               _per_estimator(tuner.objective_metric_name_dict))
     args["training_config_list"] = [
         _training_config(
-            tuner.estimator_dict[name], (inputs or {}).get(name), roles[name], tuner.static_hyperparameters_dict[name],
-            tuner.metric_definitions_dict.get(name), instance_configs.get(name), estimator_name=name,
-            objective_type=tuner.objective_type, objective_metric_name=tuner.objective_metric_name_dict[name],
+            estimators[name], (inputs or {}).get(name), roles[name], statics[name],
+            definitions.get(name), instance_configs.get(name), estimator_name=name,
+            objective_type=tuner.objective_type, objective_metric_name=objectives[name],
             parameter_ranges=ranges_dict[name], auto_parameters=autos.get(name))
-        for name in sorted(tuner.estimator_dict)
+        for name in sorted(estimators)
     ]
     return args
 
 
 def create_identical_dataset_and_algorithm_tuner(parent: str, additional_parents: Optional[set] = None,
-                                                 sagemaker_session: Any = None) -> HyperparameterTuner:
+                                                 sagemaker_session: Optional[SessionLike] = None
+                                                 ) -> HyperparameterTuner:
     """A warm-start tuner (IdenticalDataAndAlgorithm) from the existing tuning job ``parent``."""
     tuner = HyperparameterTuner.attach(tuning_job_name=parent, sagemaker_session=sagemaker_session)
     return tuner.identical_dataset_and_algorithm_tuner(additional_parents=additional_parents)
 
 
 def create_transfer_learning_tuner(parent: str, additional_parents: Optional[set] = None, estimator: Any = None,
-                                   sagemaker_session: Any = None) -> HyperparameterTuner:
+                                   sagemaker_session: Optional[SessionLike] = None) -> HyperparameterTuner:
     """A warm-start tuner (TransferLearning) from the existing tuning job ``parent``."""
     tuner = HyperparameterTuner.attach(tuning_job_name=parent, sagemaker_session=sagemaker_session)
     return tuner.transfer_learning_tuner(additional_parents=additional_parents, estimator=estimator)

@@ -63,9 +63,9 @@ class HuggingFace(dist.TorchLaunchHyperparameters, Framework):
                              "Specify either transformers_version or image_uri.")
         if self.tensorflow_version is not None and self.pytorch_version is not None:
             raise ValueError("tensorflow_version and pytorch_version are both set; specify only one of them.")
-        if self.tensorflow_version is None and self.pytorch_version is None:
-            raise ValueError("tensorflow_version and pytorch_version are both None; specify one of them.")
         base_version = self.tensorflow_version or self.pytorch_version
+        if base_version is None:
+            raise ValueError("tensorflow_version and pytorch_version are both None; specify one of them.")
         if len(base_version.split(".")) != len(self.framework_version.split(".")):
             raise ValueError("Please use either full version or shortened version for both transformers_version "
                              f"({self.framework_version!r}) and the base framework version ({base_version!r}).")
@@ -80,14 +80,18 @@ class HuggingFace(dist.TorchLaunchHyperparameters, Framework):
         where V2 first looks the image up)."""
         base_version = self.tensorflow_version or self.pytorch_version
         base = f"{'tensorflow' if self.tensorflow_version else 'pytorch'}{base_version}"
-        try:
-            image_uris.validate_version("huggingface", self.framework_version, "training")
-        except ValueError:
+        version = self.framework_version
+        if version is not None:
+            try:
+                image_uris.validate_version("huggingface", version, "training")
+            except ValueError:
+                version = None
+        if version is None:
             choices = image_uris.supported_versions("huggingface", "training")
             raise ValueError(f"transformers_version={self.framework_version!r} is not supported for training; "
-                             f"supported: {', '.join(choices)}.") from None
+                             f"supported: {', '.join(choices)}.")
         try:
-            image_uris.validate_py_version("huggingface", self.framework_version, self.py_version,
+            image_uris.validate_py_version("huggingface", version, self.py_version,
                                            "training", base)
         except ValueError as error:
             raise ValueError(f"HuggingFace transformers {self.framework_version} with {base}: {error}") from None

@@ -16,9 +16,12 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Dict, Optional
+from typing import TYPE_CHECKING, Dict, Optional
 
 from sagemaker_estimators import image_uris
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +39,7 @@ LMI_DEFAULT_VERSION = "0.24.0"
 HUB_TIMEOUT_SECONDS = 30
 
 
-def get_huggingface_llm_image_uri(backend: str, session: Any = None, region: Optional[str] = None,
+def get_huggingface_llm_image_uri(backend: str, session: Optional[SessionLike] = None, region: Optional[str] = None,
                                   version: Optional[str] = None) -> str:
     """The image URI of an LLM serving ``backend`` in ``region`` (default: the session's region)."""
     if backend != "lmi" and backend not in LLM_BACKENDS:

@@ -24,7 +24,8 @@ class HuggingFacePredictor(Predictor):
     DEFAULT_DESERIALIZER = JSONDeserializer
 
 
-class HuggingFaceModel(FrameworkDeploy, FrameworkServingModel):
+# V2's HuggingFaceModel.deploy takes update_endpoint right after explainer_config, unlike Model.deploy
+class HuggingFaceModel(FrameworkDeploy, FrameworkServingModel):  # type: ignore[misc]
     """A HuggingFace Transformers model for SageMaker hosting (V2's parameters and defaults)."""
 
     _framework_name = "huggingface"
@@ -68,10 +69,12 @@ class HuggingFaceModel(FrameworkDeploy, FrameworkServingModel):
     def _repack_code(self) -> bool:
         return True
 
-    def prepare_container_def(self, instance_type: Optional[str] = None, accelerator_type: Optional[str] = None,
-                              serverless_inference_config: Any = None, inference_tool: Optional[str] = None,
-                              accept_eula: Optional[bool] = None, model_reference_arn: Optional[str] = None,
-                              ) -> Dict[str, Any]:
+    # V2's HuggingFaceModel takes inference_tool fourth, where Model.prepare_container_def takes accept_eula
+    def prepare_container_def(  # type: ignore[override]
+            self, instance_type: Optional[str] = None, accelerator_type: Optional[str] = None,
+            serverless_inference_config: Any = None, inference_tool: Optional[str] = None,
+            accept_eula: Optional[bool] = None, model_reference_arn: Optional[str] = None,
+            ) -> Dict[str, Any]:
         """The HuggingFace container (``inference_tool`` "neuron"/"neuronx" picks a Neuron image)."""
         return super().prepare_container_def(instance_type, accelerator_type, serverless_inference_config,
                                              accept_eula=accept_eula, model_reference_arn=model_reference_arn,
@@ -85,5 +88,5 @@ class HuggingFaceModel(FrameworkDeploy, FrameworkServingModel):
         if not self.image_uri and isinstance(instance_type, str) and instance_type.startswith("ml.inf"):
             self._init_sagemaker_session_if_does_not_exist(instance_type)
             tool = "neuron" if instance_type.startswith("ml.inf1") else "neuronx"
-            self.image_uri = self.serving_image_uri(self.sagemaker_session.boto_region_name, instance_type,
+            self.image_uri = self.serving_image_uri(self._active_session().boto_region_name, instance_type,
                                                     inference_tool=tool)

@@ -1,11 +1,14 @@
 """``HuggingFaceProcessor`` (``sagemaker.huggingface.processing``): processing scripts in the HuggingFace image."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from sagemaker_estimators.frameworks.huggingface.estimator import HuggingFace
 from sagemaker_estimators.processing.framework_processor import FrameworkProcessor
 from sagemaker_estimators.processing.processor import init_arguments
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 
 class HuggingFaceProcessor(FrameworkProcessor):
@@ -24,8 +27,8 @@ class HuggingFaceProcessor(FrameworkProcessor):
                  volume_size_in_gb: int = 30, volume_kms_key: Optional[str] = None,
                  output_kms_key: Optional[str] = None, code_location: Optional[str] = None,
                  max_runtime_in_seconds: Optional[int] = None, base_job_name: Optional[str] = None,
-                 sagemaker_session: Any = None, env: Optional[Dict[str, str]] = None, tags: Any = None,
-                 network_config: Any = None):
+                 sagemaker_session: Optional[SessionLike] = None, env: Optional[Dict[str, str]] = None,
+                 tags: Any = None, network_config: Any = None):
         self.pytorch_version = pytorch_version
         self.tensorflow_version = tensorflow_version
         arguments = dict(locals(), estimator_cls=self.estimator_cls, framework_version=transformers_version)

@@ -33,7 +33,7 @@ class MXNetModel(VersionedServingModel):
     _LOWEST_MMS_VERSION = "1.4.0"
 
     def __init__(self, model_data: Any, role: Optional[str] = None, entry_point: Optional[str] = None,
-                 framework_version: str = _LOWEST_MMS_VERSION, py_version: Optional[str] = None,
+                 framework_version: Optional[str] = _LOWEST_MMS_VERSION, py_version: Optional[str] = None,
                  image_uri: Optional[str] = None, predictor_cls: Optional[Callable] = MXNetPredictor,
                  model_server_workers: Optional[int] = None, **kwargs: Any):
         common.require_versions("MXNetModel", framework_version, py_version, image_uri)

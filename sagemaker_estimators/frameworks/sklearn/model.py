@@ -48,7 +48,8 @@ class SKLearnModel(FrameworkServingModel):
         if self.image_uri is None:  # V2 checks the versions when it looks the image up
             common.check_versions("sklearn", self.framework_version, self.py_version, image_scope="inference")
 
-    def serving_image_uri(self, region_name: str, instance_type: Optional[str],
+    # V2's signature has no accelerator_type (no Elastic Inference image); _deploy_image below passes none
+    def serving_image_uri(self, region_name: str, instance_type: Optional[str],  # type: ignore[override]
                           serverless_inference_config: Any = None) -> str:
         """The scikit-learn image for the region and instance type."""
         return image_uris.retrieve(self._framework_name, region_name, version=self.framework_version,
@@ -62,4 +63,4 @@ class SKLearnModel(FrameworkServingModel):
                              "Scikit-Learn.")
         if self.image_uri:
             return self.image_uri
-        return self.serving_image_uri(self.sagemaker_session.boto_region_name, instance_type)
+        return self.serving_image_uri(self._active_session().boto_region_name, instance_type)

@@ -186,9 +186,11 @@ class TensorFlow(Framework):
             self.debugger_hook_config = None
 
     # models --------------------------------------------------------------------------------------------
-    def create_model(self, role: Optional[str] = None, vpc_config_override: Any = "VPC_CONFIG_DEFAULT",
-                     entry_point: Optional[str] = None, source_dir: Optional[str] = None,
-                     dependencies: Optional[list] = None, **kwargs: Any):
+    # V2's TensorFlow.create_model has no model_server_workers (Framework.create_model takes it first)
+    def create_model(  # type: ignore[override]
+            self, role: Optional[str] = None, vpc_config_override: Any = "VPC_CONFIG_DEFAULT",
+            entry_point: Optional[str] = None, source_dir: Optional[str] = None,
+            dependencies: Optional[list] = None, **kwargs: Any):
         """A TF Serving :class:`TensorFlowModel` of the latest training job.
 
         Unlike the other frameworks, the training script is not the inference
@@ -209,14 +211,16 @@ class TensorFlow(Framework):
             dependencies=dependencies, **kwargs,
         )
 
-    def transformer(self, instance_count: int, instance_type: str, strategy: Optional[str] = None,
-                    assemble_with: Optional[str] = None, output_path: Optional[str] = None,
-                    output_kms_key: Optional[str] = None, accept: Optional[str] = None,
-                    env: Optional[Dict[str, str]] = None, max_concurrent_transforms: Optional[int] = None,
-                    max_payload: Optional[int] = None, tags: Any = None, role: Optional[str] = None,
-                    volume_kms_key: Optional[str] = None, entry_point: Optional[str] = None,
-                    vpc_config_override: Any = "VPC_CONFIG_DEFAULT", enable_network_isolation: Optional[bool] = None,
-                    model_name: Optional[str] = None):
+    # V2's TensorFlow.transformer takes entry_point before vpc_config_override, unlike EstimatorBase's
+    def transformer(  # type: ignore[override]
+            self, instance_count: int, instance_type: str, strategy: Optional[str] = None,
+            assemble_with: Optional[str] = None, output_path: Optional[str] = None,
+            output_kms_key: Optional[str] = None, accept: Optional[str] = None,
+            env: Optional[Dict[str, str]] = None, max_concurrent_transforms: Optional[int] = None,
+            max_payload: Optional[int] = None, tags: Any = None, role: Optional[str] = None,
+            volume_kms_key: Optional[str] = None, entry_point: Optional[str] = None,
+            vpc_config_override: Any = "VPC_CONFIG_DEFAULT", enable_network_isolation: Optional[bool] = None,
+            model_name: Optional[str] = None):
         """A Transformer for batch transform with the TF Serving model of the latest job.
 
         The TF Serving container gets only ``env`` (not the model's environment), as in V2.

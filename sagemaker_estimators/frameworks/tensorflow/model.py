@@ -19,16 +19,20 @@ import logging
 import os
 import shutil
 import tempfile
-from typing import Any, Callable, Dict, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional
 
 from sagemaker_estimators import image_uris
 from sagemaker_estimators.frameworks.framework_deploy import FrameworkDeploy
+from sagemaker_estimators.required import required
 from sagemaker_estimators.s3_paths import s3_path_join
 from sagemaker_estimators.payloads.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import FrameworkModel, model_code_key_prefix
 from sagemaker_estimators.serving.predictor import Predictor
 from sagemaker_estimators.serving.repack import repack_model
 from sagemaker_estimators.payloads.serializers import JSONSerializer
+
+if TYPE_CHECKING:
+    from sagemaker_estimators.session_like import SessionLike
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +62,7 @@ class TensorFlowPredictor(Predictor):
     DEFAULT_SERIALIZER = JSONSerializer
     DEFAULT_DESERIALIZER = JSONDeserializer
 
-    def __init__(self, endpoint_name: str, sagemaker_session: Any = None, serializer: Any = None,
+    def __init__(self, endpoint_name: str, sagemaker_session: Optional[SessionLike] = None, serializer: Any = None,
                  deserializer: Any = None, model_name: Optional[str] = None, model_version: Optional[str] = None,
                  component_name: Optional[str] = None, **kwargs: Any):
         for removed in ("content_type", "accept"):
@@ -92,7 +96,8 @@ class TensorFlowPredictor(Predictor):
             raise ValueError(f"The {method} api requires json requests (content_type is {self.content_type!r}).")
         return self.predict(data, {"CustomAttributes": f"tfs-method={method}"})
 
-    def predict(self, data: Any, initial_args: Optional[Dict[str, Any]] = None) -> Any:
+    # V2's TensorFlowPredictor.predict takes only data and initial_args
+    def predict(self, data: Any, initial_args: Optional[Dict[str, Any]] = None) -> Any:  # type: ignore[override]
         """Invoke the endpoint; ``data`` like ``{"instances": [...]}`` (or a list of instances)."""
         args = dict(initial_args) if initial_args else {}
         if self._model_attributes:
@@ -103,7 +108,8 @@ class TensorFlowPredictor(Predictor):
         return super().predict(data, args)
 
 
-class TensorFlowModel(FrameworkDeploy, FrameworkModel):
+# V2's TensorFlowModel.deploy takes update_endpoint right after explainer_config, unlike Model.deploy
+class TensorFlowModel(FrameworkDeploy, FrameworkModel):  # type: ignore[misc]
     """A model for the TensorFlow Serving image (V2's parameters and defaults)."""
 
     _framework_name = "tensorflow"
@@ -120,7 +126,9 @@ class TensorFlowModel(FrameworkDeploy, FrameworkModel):
         if container_log_level is not None and not isinstance(container_log_level, int):
             raise TypeError(f"container_log_level must be a logging level (int), got {container_log_level!r}")
         self.framework_version = framework_version
-        self.inference_framework_version = INFERENCE_VERSION_FOR_TRAINING.get(framework_version, framework_version)
+        self.inference_framework_version = (
+            INFERENCE_VERSION_FOR_TRAINING.get(framework_version, framework_version)
+            if framework_version is not None else None)
         super().__init__(model_data=model_data, role=role, image_uri=image_uri, predictor_cls=predictor_cls,
                          entry_point=entry_point, **kwargs)
         self._container_log_level = container_log_level
@@ -136,7 +144,7 @@ class TensorFlowModel(FrameworkDeploy, FrameworkModel):
         if self.image_uri:
             return self.image_uri
         return image_uris.retrieve(
-            self._framework_name, region_name or self.sagemaker_session.boto_region_name,
+            self._framework_name, region_name or self._active_session().boto_region_name,
             version=self.inference_framework_version, instance_type=instance_type,
             accelerator_type=accelerator_type, image_scope="inference",
             serverless_inference_config=serverless_inference_config,
@@ -191,8 +199,8 @@ class TensorFlowModel(FrameworkDeploy, FrameworkModel):
         else:
             bucket, key_prefix = self._code_bucket_and_prefix(model_code_key_prefix(self.key_prefix, self.name, image))
             target = s3_path_join("s3://", bucket, key_prefix, "model.tar.gz")
-        repack_model(self.entry_point, self.source_dir, self.dependencies, self.model_data, target,
-                     self.sagemaker_session, kms_key=self.model_kms_key)
+        repack_model(required(self.entry_point, "entry_point"), self.source_dir, self.dependencies, self.model_data,
+                     target, self._active_session(), kms_key=self.model_kms_key)
         self.repacked_model_data = target
         return target
 

@@ -52,7 +52,8 @@ class XGBoostModel(FrameworkServingModel):
 
             common.check_versions("xgboost", self.framework_version, None, image_scope="inference")
 
-    def serving_image_uri(self, region_name: str, instance_type: Optional[str],
+    # V2's signature has no accelerator_type (no Elastic Inference image); _deploy_image below passes none
+    def serving_image_uri(self, region_name: str, instance_type: Optional[str],  # type: ignore[override]
                           serverless_inference_config: Any = None) -> str:
         """The XGBoost image for the region and instance type."""
         return image_uris.retrieve(self._framework_name, region_name, version=self.framework_version,
@@ -62,5 +63,5 @@ class XGBoostModel(FrameworkServingModel):
                       serverless_inference_config: Any, **extra: Any) -> str:
         if self.image_uri:
             return self.image_uri
-        return self.serving_image_uri(self.sagemaker_session.boto_region_name, instance_type,
+        return self.serving_image_uri(self._active_session().boto_region_name, instance_type,
                                       serverless_inference_config=serverless_inference_config)

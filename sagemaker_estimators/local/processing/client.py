@@ -26,6 +26,7 @@ from sagemaker_estimators.local.entities import (
 )
 from sagemaker_estimators.local.processing.layout import job_config, relative_path
 from sagemaker_estimators.local.runtime import MountSpec, ProcessingFailedError, ProcessingSpec
+from sagemaker_estimators.required import required
 from sagemaker_estimators.utils import validate_name
 
 logger = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ class LocalProcessingJob(LocalRecord):
         )
 
 
-def _resources(request: Dict[str, Any]) -> Tuple[str, int]:
+def _resources(request: Dict[str, Any]) -> Tuple[Optional[str], int]:
     cluster = (request.get("ProcessingResources") or {}).get("ClusterConfig") or {}
     count = cluster.get("InstanceCount", 1)
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
@@ -173,7 +174,8 @@ class LocalProcessingJobs:
                 environment = self._client._container_credentials(instance_type)
                 environment.update(request.get("Environment") or {})
                 spec = ProcessingSpec(
-                    job_name=name, image_uri=app["ImageUri"], instance_type=instance_type,
+                    job_name=name, image_uri=app["ImageUri"],
+                    instance_type=required(instance_type, "InstanceType"),  # runtime() checked it
                     instance_count=instance_count, entrypoint=app.get("ContainerEntrypoint"),
                     arguments=app.get("ContainerArguments"), environment=environment, inputs=mounts,
                     outputs=output_mounts, job_config=job_config(request, arn),

@@ -362,8 +362,7 @@ def _in_use(name: str) -> ClientError:
 def run_tuning_job(client: Any, request: Dict[str, Any]) -> Dict[str, Any]:
     """Run the tuning job ``request`` describes to the end and record it (the local client's
     ``create_hyper_parameter_tuning_job``).  Returns ``{"HyperParameterTuningJobArn": ...}``."""
-    name = request.get("HyperParameterTuningJobName")
-    validate_name(name, "HyperParameterTuningJobName")
+    name = validate_name(request.get("HyperParameterTuningJobName"), "HyperParameterTuningJobName")
     definitions = parse_definitions(request)
     if request.get("WarmStartConfig"):
         logger.warning("WarmStartConfig is ignored in local mode: the search starts from scratch.")

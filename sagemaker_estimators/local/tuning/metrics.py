@@ -7,7 +7,7 @@ import math
 import re
 import statistics
 import threading
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Union
 
 #: the prefix a local runtime puts before each host's line ("algo-1  | ")
 HOST_PREFIX = re.compile(r"^algo-\d+\s*\| ?")
@@ -57,7 +57,7 @@ class MetricReader:
             series = self.values.get(name or self.objective)
             return series[-1] if series else None
 
-    def final_metrics(self) -> List[Dict[str, float]]:
+    def final_metrics(self) -> List[Dict[str, Union[str, float]]]:
         """Each metric's last value, as DescribeTrainingJob's ``FinalMetricDataList`` names them."""
         with self._lock:
             return [{"MetricName": name, "Value": series[-1]} for name, series in self.values.items() if series]

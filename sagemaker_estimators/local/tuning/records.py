@@ -84,14 +84,14 @@ class LocalTuningJob:
     def best(self) -> Optional[Trial]:
         """The trial with the best final objective (ties: the earliest)."""
         with self.lock:
-            scored = [trial for trial in self.trials if trial.objective is not None]
+            scored = [(trial, trial.objective) for trial in self.trials if trial.objective is not None]
         if not scored:
             return None
-        best = scored[0]
-        for trial in scored[1:]:
-            better = trial.objective > best.objective if self.maximize(trial) else trial.objective < best.objective
+        best, best_objective = scored[0]
+        for trial, objective in scored[1:]:
+            better = objective > best_objective if self.maximize(trial) else objective < best_objective
             if better:
-                best = trial
+                best, best_objective = trial, objective
         return best
 
     def _counters(self) -> Dict[str, Dict[str, int]]:

@@ -78,7 +78,7 @@ class OptunaSearch(Search):
             raise ImportError(OPTUNA_MISSING.format(strategy=strategy)) from error
         optuna.logging.set_verbosity(optuna.logging.WARNING)
         self._optuna = optuna
-        pruner = optuna.pruners.NopPruner()
+        pruner: optuna.pruners.BasePruner = optuna.pruners.NopPruner()
         if hyperband is not None:
             pruner = optuna.pruners.HyperbandPruner(
                 min_resource=int(hyperband.get("MinResource") or 1),

@@ -17,7 +17,7 @@ PROCESS_INSTANCE_TYPE = "local_process"
 def processes_of_job(job_name: str, proc: str = "/proc") -> List[int]:
     """Process ids of this user's processes whose environment says ``TRAINING_JOB_NAME=job_name``."""
     wanted = f"TRAINING_JOB_NAME={job_name}".encode()
-    found = []
+    found: List[int] = []
     try:
         entries = os.listdir(proc)
     except OSError:
