@@ -188,9 +188,9 @@ class FrameworkProcessor(ScriptProcessor):
                 and not (source_dir or "").startswith("s3://"):
             staging = tempfile.mkdtemp(prefix="sm-processing-code-")
             try:
-                source = CodeSource(code if source_dir else _local_path(code), source_dir, dependencies)
+                source = CodeSource(code if source_dir else _local_path(code) or code, source_dir, dependencies)
                 os.makedirs(os.path.join(staging, "entrypoint"))
-                archive = stage_code(session, source, lambda: self._local_code_folder(staging)).archive_uri
+                archive = stage_code(session, source, lambda: self._local_code_folder(staging)).packed_archive_uri()
                 runproc = os.path.join(staging, "entrypoint", RUNPROC_NAME)
                 with open(runproc, "w", encoding="utf-8", newline="\n") as handle:
                     handle.write(runproc_text)
@@ -205,7 +205,7 @@ class FrameworkProcessor(ScriptProcessor):
                                        config_of(session))
         archive = stage_code(session, CodeSource(code, source_dir, dependencies), lambda: training_code_destination(
             session, job_name, self.code_location, output_path, output_kms_key, output_path_is_default=True),
-        ).archive_uri
+        ).packed_archive_uri()
         if not archive.endswith("/sourcedir.tar.gz"):
             raise ValueError(f"source_dir={archive!r}: an S3 source_dir must be a file named sourcedir.tar.gz")
         runproc_uri = archive[: -len("sourcedir.tar.gz")] + RUNPROC_NAME

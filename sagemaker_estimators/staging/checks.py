@@ -1,7 +1,7 @@
 """Checks of script-mode code arguments (``entry_point``, ``source_dir``, ``dependencies``) on disk.
 
-Every job kind that runs user code (training, hosting, framework processing)
-calls :func:`validate_code_arguments` before the first upload or Create call.
+Training and framework processing call :func:`validate_code_arguments` before
+the first upload or Create call.
 """
 from __future__ import annotations
 

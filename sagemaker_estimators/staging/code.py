@@ -31,7 +31,6 @@ from sagemaker_estimators.staging.archive import (
     create_source_archive,
     upload_source_archive,
 )
-from sagemaker_estimators.staging.repack import repack_model
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +130,12 @@ class PreparedCode:
             return None
         return UploadedCode(s3_prefix=self.archive_uri, script_name=self.script_name)
 
+    def packed_archive_uri(self) -> str:
+        """``archive_uri`` of code that was packed or repacked (ValueError for code left in place)."""
+        if self.archive_uri is None:
+            raise ValueError(f"the code {self.entry_point!r} was left in place: it has no archive")
+        return self.archive_uri
+
     def through_code_channel(self, container_path: str) -> "PreparedCode":
         """The same code sent as the ``code`` channel and read at ``container_path`` (network isolation)."""
         return attrs.evolve(self, submit_directory=container_path, code_channel_uri=self.archive_uri)
@@ -182,6 +187,8 @@ def _left_in_place(source: CodeSource) -> PreparedCode:
 
 
 def _repacked(session: Any, source: CodeSource, target: CodeDestination, model_data: str) -> PreparedCode:
+    from sagemaker_estimators.staging.repack import repack_model  # tempfile and extraction: loaded on first use
+
     repacked = target.uri_of(MODEL_ARCHIVE_NAME)
     logger.info("Repacking model artifact (%s), script artifact (%s), and dependencies (%s) into single "
                 "tar.gz file located at %s.", model_data, source.source_dir, list(source.dependencies), repacked)
