@@ -21,13 +21,13 @@ from typing import Any, Callable, Dict, List, Optional
 from sagemaker_estimators import utils
 from sagemaker_estimators.s3 import parse_s3_url, s3_path_join
 from sagemaker_estimators.serving import requests as req
-from sagemaker_estimators.staging.attributes import PreparedAttribute, keep_prepared_code
-from sagemaker_estimators.staging.code import REPACKED_CODE_DIR, CodeDestination, CodeSource, stage_code
 from sagemaker_estimators.serving.validation import (
     check_deploy_arguments,
     check_model_data,
     check_transform_resources,
 )
+from sagemaker_estimators.staging.attributes import PreparedAttribute, keep_prepared_code
+from sagemaker_estimators.staging.code import REPACKED_CODE_DIR, CodeDestination, CodeSource, stage_code
 from sagemaker_estimators.validation import (
     check_s3_uri,
     check_str,

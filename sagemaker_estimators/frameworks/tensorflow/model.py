@@ -27,8 +27,8 @@ from sagemaker_estimators.s3 import s3_path_join
 from sagemaker_estimators.serving.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import FrameworkModel, model_code_key_prefix
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.staging.repack import repack_model
 from sagemaker_estimators.serving.serializers import JSONSerializer
+from sagemaker_estimators.staging.repack import repack_model
 
 logger = logging.getLogger(__name__)
 
