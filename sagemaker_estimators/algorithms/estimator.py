@@ -93,7 +93,7 @@ class AmazonAlgorithmEstimatorBase(EstimatorBase):
 
     def hyperparameters(self) -> Dict[str, str]:
         """The hyperparameters sent: every value that is set, as text (lists as JSON)."""
-        return hps.serialize_all(self._hyperparameters)
+        return hps.serialize_all(self._hyperparameters_with_code())
 
     def _encoded_hyperparameters(self) -> Optional[Dict[str, str]]:
         return self.hyperparameters()

@@ -18,6 +18,9 @@ from sagemaker_estimators.estimators.job_updates import TrainingJobUpdatesMixin
 from sagemaker_estimators.estimators.training_job import TrainingJob
 from sagemaker_estimators.inputs import INPUT_MODES, TrainingInput
 from sagemaker_estimators.image_uris.instances import is_local_instance_type
+from sagemaker_estimators.staging.attributes import PreparedAttribute, keep_prepared_code
+from sagemaker_estimators.staging.checks import validate_code_arguments
+from sagemaker_estimators.staging.code import CodeSource, PreparedCode, stage_code, training_code_destination
 from sagemaker_estimators.validation import (
     ConfigurationError,
     check_choice,
@@ -74,6 +77,19 @@ class EstimatorBase(TrainingJobUpdatesMixin):
     CONTAINER_CODE_CHANNEL_SOURCEDIR_PATH = "/opt/ml/input/data/code/sourcedir.tar.gz"
     #: framework name used by V2's debugger rules (None for generic images)
     _framework_name: Optional[str] = None
+
+    # The code paths and where the code went, as V2 shows them after fit(): read from the code
+    # fit() prepared (see _prepare_code), or what was assigned last (the constructor, attach()).
+    entry_point = PreparedAttribute(lambda code: code.entry_point, "The script; in local mode after fit(), "
+                                    "its name in source_dir (as V2 shows it).")
+    source_dir = PreparedAttribute(lambda code: code.source_dir, "The code folder (local or an S3 "
+                                   "sourcedir.tar.gz); in local mode after fit(), the script's folder.")
+    uploaded_code = PreparedAttribute(lambda code: code.uploaded_code, "The uploaded code archive and the "
+                                      "script's name in it (V2's UploadedCode), after fit().")
+    code_uri = PreparedAttribute(lambda code: code.code_channel_uri, "The code channel's S3 URI (network "
+                                 "isolation only), after fit().")
+    #: the script-mode hyperparameters of the code fit() prepared (sagemaker_program, ...)
+    _code_hyperparameters: Optional[Dict[str, Any]] = None
 
     def __init__(
         self,
@@ -434,9 +450,10 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                 )
                 self._output_path_from_default_bucket = True
         if self.source_dir or self.entry_point or self.dependencies:
-            from sagemaker_estimators.estimators.source_code import prepare_code
-
-            prepare_code(self)
+            prepared = self._prepare_code()
+            keep_prepared_code(self, prepared)
+            self._code_hyperparameters = self._script_mode_code_hyperparameters(
+                prepared.submit_directory, prepared.script_name)
         self._prepare_debugger_for_training()
         self._prepare_profiler_for_training()
 
@@ -455,12 +472,35 @@ class EstimatorBase(TrainingJobUpdatesMixin):
             "sagemaker_region": self.sagemaker_session.boto_region_name,
         }
 
-    def _script_mode_hyperparam_update(self, code_dir: str, script: str) -> None:
-        """Record the script-mode hyperparameters (JSON-encoded, as V2 does for generic images)."""
+    def _script_mode_code_hyperparameters(self, code_dir: str, script: str) -> Dict[str, Any]:
+        """The script-mode hyperparameters as hyperparameters() shows them (JSON-encoded, as V2 does for
+        generic images)."""
         import json
 
-        encoded = {key: json.dumps(value) for key, value in self._script_mode_hyperparameters(code_dir, script).items()}
-        self._hyperparameters.update(encoded)
+        return {key: json.dumps(value) for key, value in self._script_mode_hyperparameters(code_dir, script).items()}
+
+    def _hyperparameters_with_code(self) -> Dict[str, Any]:
+        """The hyperparameters set, with the script-mode ones of the code fit() prepared over them."""
+        if not self._code_hyperparameters:
+            return self._hyperparameters
+        return {**self._hyperparameters, **self._code_hyperparameters}
+
+    def _prepare_code(self) -> PreparedCode:
+        """Check the code, then stage it: uploaded as sourcedir.tar.gz (V2's key), used as it is (an S3
+        source_dir), or left in place in local mode; through the code channel under network isolation."""
+        validate_code_arguments(self.entry_point, self.source_dir, self.dependencies)
+        session = self.sagemaker_session
+        source = CodeSource(self.entry_point, self.source_dir, self.dependencies)
+        if session.local_mode and not (self.code_location or "").startswith("s3://") \
+                and not (self.source_dir or "").startswith("s3://"):
+            return stage_code(session, source, None)
+        job_name = self._current_job_name_or_error
+        prepared = stage_code(session, source, lambda: training_code_destination(
+            session, job_name, self.code_location, self.output_path, self.output_kms_key,
+            self._output_path_from_default_bucket))
+        if self.enable_network_isolation() and self.entry_point:
+            prepared = prepared.through_code_channel(self.CONTAINER_CODE_CHANNEL_SOURCEDIR_PATH)
+        return prepared
 
     def _prepare_debugger_for_training(self) -> None:
         if dbg.region_supports_debugger(self.sagemaker_session.boto_region_name):
@@ -611,8 +651,6 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         """Validation that must pass before anything is created or uploaded (subclasses extend it)."""
         self._validate_job_settings()
         if self.entry_point or self.source_dir or self.dependencies:
-            from sagemaker_estimators.estimators.source_code import validate_code_arguments
-
             validate_code_arguments(self.entry_point, self.source_dir, self.dependencies)
 
     def _ensure_latest_training_job(self, error_message: str = "Estimator is not associated with a training job") -> None:
@@ -879,7 +917,7 @@ class Estimator(EstimatorBase):
         self._hyperparameters.update(kwargs)
 
     def hyperparameters(self) -> Dict[str, Any]:
-        return self._hyperparameters
+        return self._hyperparameters_with_code()
 
     def create_model(self, role: Optional[str] = None, image_uri: Optional[str] = None, predictor_cls: Any = None,
                      vpc_config_override: Any = VPC_CONFIG_DEFAULT, **kwargs: Any):

@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional, Union
 
 from sagemaker_estimators.estimators.base import EstimatorBase
 from sagemaker_estimators.request_builders.training import encode_hyperparameters_json
-from sagemaker_estimators.estimators.source_code import UploadedCode
+from sagemaker_estimators.staging.code import UploadedCode
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class Framework(EstimatorBase):
 
         Includes what the framework adds itself (distribution and compiler flags).
         """
-        encoded = encode_hyperparameters_json(self._hyperparameters)
+        encoded = encode_hyperparameters_json(self._hyperparameters_with_code())
         encoded.update(encode_hyperparameters_json(self._framework_hyperparameters()))
         return encoded
 
@@ -109,8 +109,9 @@ class Framework(EstimatorBase):
             with_network_isolation=self._model_inherits_network_isolation, **kwargs,
         )
 
-    def _script_mode_hyperparam_update(self, code_dir: str, script: str) -> None:
-        self._hyperparameters.update(self._script_mode_hyperparameters(code_dir, script))
+    def _script_mode_code_hyperparameters(self, code_dir: str, script: str) -> Dict[str, Any]:
+        """The script-mode hyperparameters, as set (hyperparameters() encodes them with the others)."""
+        return self._script_mode_hyperparameters(code_dir, script)
 
     # image ---------------------------------------------------------------------------
     def training_image_uri(self) -> str:

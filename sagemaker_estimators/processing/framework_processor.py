@@ -28,11 +28,22 @@ import shutil
 import tempfile
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
+from sagemaker_estimators.config import keys as config_keys
+from sagemaker_estimators.config.resolve import config_of, resolve_value
 from sagemaker_estimators.processing.inputs import ProcessingInput, ProcessingOutput, RunArgs
 from sagemaker_estimators.processing.processor import ScriptProcessor, _absolute_local_path, init_arguments
 from sagemaker_estimators.required import required
 from sagemaker_estimators.runproc import runproc_script
 from sagemaker_estimators.s3 import S3Uploader
+from sagemaker_estimators.staging.checks import validate_code_arguments
+from sagemaker_estimators.staging.code import (
+    CodeDestination,
+    CodeSource,
+    default_output_path,
+    local_code_enabled,
+    stage_code,
+    training_code_destination,
+)
 
 if TYPE_CHECKING:
     from sagemaker_estimators.session_like import SessionLike
@@ -164,8 +175,6 @@ class FrameworkProcessor(ScriptProcessor):
         if dependencies is not None and (not isinstance(dependencies, (list, tuple)) or not all(
                 isinstance(item, str) for item in dependencies)):
             raise TypeError(f"dependencies must be a list of paths, got {dependencies!r}")
-        from sagemaker_estimators.estimators.source_code import validate_code_arguments
-
         validate_code_arguments(code, source_dir, dependencies or [])
 
     def _pack_and_upload_code(
@@ -179,18 +188,29 @@ class FrameworkProcessor(ScriptProcessor):
         job_name = self._generate_current_job_name(job_name)
         script = code if source_dir else os.path.basename(code)
         runproc_text = runproc_script(required(self.command, "command"), script, codeartifact_repo_arn)
+        session = self.sagemaker_session
         if self._local and not (self.code_location or "").startswith("s3://") \
                 and not (source_dir or "").startswith("s3://"):
             staging = tempfile.mkdtemp(prefix="sm-processing-code-")
             try:
-                archive, runproc = self._stage_locally(staging, code, source_dir, dependencies or [], runproc_text)
+                source = CodeSource(code if source_dir else _absolute_local_path(code), source_dir, dependencies)
+                os.makedirs(os.path.join(staging, "entrypoint"))
+                archive = stage_code(session, source, lambda: self._local_code_folder(staging)).packed_archive_uri()
+                runproc = os.path.join(staging, "entrypoint", RUNPROC_NAME)
+                with open(runproc, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(runproc_text)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            return runproc, self._with_code_input(inputs, archive), job_name, staging
-        estimator = self._create_estimator(entry_point=code, source_dir=source_dir, dependencies=dependencies)
-        estimator._prepare_for_training(job_name=job_name)
-        archive = estimator.uploaded_code.s3_prefix
+            return "file://" + runproc, self._with_code_input(inputs, archive), job_name, staging
+        # V2 packs the code with the framework's estimator: the archive goes where that estimator's fit()
+        # would put it for a job of this name, with its output KMS key (the TrainingJob config's default)
+        output_path = "" if local_code_enabled(session) else default_output_path(session)
+        output_kms_key = resolve_value(self.output_kms_key, config_keys.TRAINING_JOB_KMS_KEY_ID_PATH,
+                                       config_of(session))
+        archive = stage_code(session, CodeSource(code, source_dir, dependencies), lambda: training_code_destination(
+            session, job_name, self.code_location, output_path, output_kms_key, output_path_is_default=True),
+        ).packed_archive_uri()
         if not archive.endswith("/sourcedir.tar.gz"):
             raise ValueError(f"source_dir={archive!r}: an S3 source_dir must be a file named sourcedir.tar.gz")
         runproc_uri = archive[: -len("sourcedir.tar.gz")] + RUNPROC_NAME
@@ -201,20 +221,10 @@ class FrameworkProcessor(ScriptProcessor):
         return runproc_uri, self._with_code_input(inputs, archive), job_name, None
 
     @staticmethod
-    def _stage_locally(staging: str, code: str, source_dir: Optional[str], dependencies: List[str],
-                       runproc_text: str) -> Tuple[str, str]:
-        """Write ``code/sourcedir.tar.gz`` and ``entrypoint/runproc.sh`` under ``staging``; their file:// URIs."""
-        from sagemaker_estimators.estimators.source_code import archive_members, create_source_archive
-
-        entry_point = code if source_dir else _absolute_local_path(code)  # not an s3:// URI: checked before
-        os.makedirs(os.path.join(staging, "code"))
-        os.makedirs(os.path.join(staging, "entrypoint"))
-        archive = create_source_archive(archive_members(entry_point, source_dir, dependencies),
-                                        os.path.join(staging, "code", "sourcedir.tar.gz"))
-        runproc = os.path.join(staging, "entrypoint", RUNPROC_NAME)
-        with open(runproc, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(runproc_text)
-        return "file://" + archive, "file://" + runproc
+    def _local_code_folder(staging: str) -> CodeDestination:
+        folder = os.path.join(staging, "code")
+        os.makedirs(folder)
+        return CodeDestination.in_folder(folder)
 
     @staticmethod
     def _with_code_input(inputs: Optional[List[ProcessingInput]], archive_uri: str) -> List[ProcessingInput]:

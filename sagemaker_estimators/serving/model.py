@@ -19,20 +19,16 @@ import os
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
 
 from sagemaker_estimators import utils
-from sagemaker_estimators.estimators.source_code import (
-    SOURCE_ARCHIVE_NAME,
-    UploadedCode,
-    upload_source_archive,
-)
 from sagemaker_estimators.s3_paths import parse_s3_url, s3_path_join
 from sagemaker_estimators.request_builders import hosting as req
-from sagemaker_estimators.serving.repack import repack_model
 from sagemaker_estimators.serving.validation import (
     check_deploy_arguments,
     check_model_data,
     check_transform_resources,
 )
 from sagemaker_estimators.image_uris.instances import is_local_instance_type
+from sagemaker_estimators.staging.attributes import PreparedAttribute, keep_prepared_code
+from sagemaker_estimators.staging.code import REPACKED_CODE_DIR, CodeDestination, CodeSource, stage_code
 from sagemaker_estimators.validation import (
     check_s3_uri,
     check_str,
@@ -52,8 +48,6 @@ DIR_PARAM_NAME = "SAGEMAKER_SUBMIT_DIRECTORY"
 CONTAINER_LOG_LEVEL_PARAM_NAME = "SAGEMAKER_CONTAINER_LOG_LEVEL"
 REGION_PARAM_NAME = "SAGEMAKER_REGION"
 MODEL_SERVER_WORKERS_PARAM_NAME = "SAGEMAKER_MODEL_SERVER_WORKERS"
-#: where framework serving containers find code that was repacked into the model archive
-REPACKED_CODE_DIR = "/opt/ml/model/code"
 
 
 def local_model_data_path(model_data: Any) -> Optional[str]:
@@ -79,6 +73,13 @@ class Model:
     Parameters are V2's (``sagemaker.model.Model``).  ``git_config`` and
     ``resources`` (inference components) are not supported and raise.
     """
+
+    # Where the code went, as V2 shows it after create()/deploy(): read from the code _upload_code
+    # prepared, or what was assigned last.
+    uploaded_code = PreparedAttribute(lambda code: code.uploaded_code, "The uploaded (or repacked) code and "
+                                      "the script's name in it (V2's UploadedCode).")
+    repacked_model_data = PreparedAttribute(lambda code: code.repacked_model_data, "The model archive "
+                                            "repacked with the inference code under code/.")
 
     def __init__(
         self,
@@ -135,8 +136,8 @@ class Model:
         self.key_prefix: Optional[str] = None
         if isinstance(code_location, str) and code_location.startswith("s3://"):
             self.bucket, self.key_prefix = parse_s3_url(code_location)
-        self.uploaded_code: Optional[UploadedCode] = None
-        self.repacked_model_data: Optional[str] = None
+        self.uploaded_code = None
+        self.repacked_model_data = None
         self.resources = resources
         self.accept_eula: Optional[bool] = None
         self.model_reference_arn = model_reference_arn
@@ -284,7 +285,8 @@ class Model:
         return session.default_bucket(), s3_path_join(getattr(session, "default_bucket_prefix", None), key_prefix)
 
     def _upload_code(self, key_prefix: str, repack: bool = False) -> None:
-        """Upload the code (``sourcedir.tar.gz``) or repack it into the model archive.
+        """Upload the code (``sourcedir.tar.gz``) or repack it into the model archive, and keep what was
+        prepared (``uploaded_code`` and ``repacked_model_data`` read it).
 
         With local code in local mode nothing is uploaded or repacked and no AWS
         call is made.
@@ -295,34 +297,16 @@ class Model:
         bucket, key_prefix = self._code_bucket_and_prefix(key_prefix)
         if self.entry_point is None:
             self.uploaded_code = None
-        elif not repack:
-            self.uploaded_code = self._upload_source_archive(bucket, key_prefix)
-        if repack and self.model_data is not None and self.entry_point is not None:
-            if isinstance(self.model_data, dict):
-                logger.warning("ModelDataSource currently doesn't support model repacking")
-                return
-            repacked = "s3://" + "/".join(part for part in (bucket, key_prefix, "model.tar.gz") if part)
-            self.uploaded_code = UploadedCode(s3_prefix=repacked, script_name=os.path.basename(self.entry_point))
-            logger.info("Repacking model artifact (%s), script artifact (%s), and dependencies (%s) into single "
-                        "tar.gz file located at %s.", self.model_data, self.source_dir, self.dependencies, repacked)
-            repack_model(self.entry_point, self.source_dir, self.dependencies, self.model_data, repacked,
-                         self._active_session(), kms_key=self.model_kms_key)
-            self.repacked_model_data = repacked
-
-    def _upload_source_archive(self, bucket: str, key_prefix: str) -> UploadedCode:
-        entry_point = required(self.entry_point, "entry_point")
-        if self.source_dir and self.source_dir.lower().startswith("s3://"):
-            return UploadedCode(s3_prefix=self.source_dir, script_name=entry_point)
-        if self.source_dir is None and not os.path.isfile(entry_point):
-            raise ValueError(f"entry_point={entry_point!r} does not exist or is not a file.")
-        script_name = entry_point if self.source_dir else os.path.basename(entry_point)
-        uri = "s3://" + "/".join(part for part in (bucket, key_prefix, SOURCE_ARCHIVE_NAME) if part)
-        extra = {"ServerSideEncryption": "aws:kms"}
-        if self.model_kms_key:
-            extra["SSEKMSKeyId"] = self.model_kms_key
-        upload_source_archive(self._active_session(), entry_point, self.source_dir, self.dependencies,
-                              uri, extra)
-        return UploadedCode(s3_prefix=uri, script_name=script_name)
+            return
+        destination = CodeDestination.in_s3(bucket, key_prefix, self.model_kms_key)
+        source = CodeSource(self.entry_point, self.source_dir, self.dependencies)
+        if not repack:
+            keep_prepared_code(self, stage_code(self._active_session(), source, lambda: destination))
+        elif isinstance(self.model_data, dict):
+            logger.warning("ModelDataSource currently doesn't support model repacking")
+        elif self.model_data is not None:
+            keep_prepared_code(self, stage_code(self._active_session(), source, lambda: destination,
+                                                repack_model_data=self.model_data))
 
     def _script_mode_env_vars(self) -> Dict[str, str]:
         """SAGEMAKER_PROGRAM, SAGEMAKER_SUBMIT_DIRECTORY, SAGEMAKER_CONTAINER_LOG_LEVEL, SAGEMAKER_REGION."""

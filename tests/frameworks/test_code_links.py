@@ -10,11 +10,8 @@ import tarfile
 import boto3
 import pytest
 
-from sagemaker_estimators.estimators.source_code import (
-    archive_members,
-    create_source_archive,
-    validate_code_arguments,
-)
+from sagemaker_estimators.staging.archive import archive_members, create_source_archive
+from sagemaker_estimators.staging.checks import validate_code_arguments
 
 ROLE = "arn:aws:iam::123456789012:role/SageMakerRole"
 
@@ -117,7 +114,7 @@ def test_parallel_archive_has_v2s_members_and_is_one_gzip_stream(src, tmp_path):
 
 
 def test_large_archive_streams_as_multipart_and_small_as_one_put(aws, tmp_path):
-    from sagemaker_estimators.estimators.source_code import upload_source_archive
+    from sagemaker_estimators.staging.archive import upload_source_archive
     from sagemaker_estimators.session import Session
 
     session = Session(default_bucket="code-bucket")
@@ -146,7 +143,7 @@ def test_large_archive_streams_as_multipart_and_small_as_one_put(aws, tmp_path):
 
 
 def test_failure_while_streaming_leaves_no_object_and_no_parts(aws, tmp_path, monkeypatch):
-    from sagemaker_estimators.estimators import source_code
+    from sagemaker_estimators.staging import archive as source_code
     from sagemaker_estimators.session import Session
 
     session = Session(default_bucket="code-bucket")
@@ -174,7 +171,7 @@ def test_failure_while_streaming_leaves_no_object_and_no_parts(aws, tmp_path, mo
     ("x" * 120 + ".py", False, 1.25), ("caf\u00e9.py", False, 1700000000.0), ("big.bin", False, 0.0),
 ])
 def test_fast_tar_headers_equal_tarfiles_own(tmp_path, name, is_dir, mtime):
-    from sagemaker_estimators.estimators import source_code
+    from sagemaker_estimators.staging import archive as source_code
 
     path = tmp_path / "f"
     path.mkdir() if is_dir else path.write_bytes(b"z" * 1234)

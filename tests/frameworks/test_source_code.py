@@ -6,11 +6,8 @@ import tarfile
 
 import pytest
 
-from sagemaker_estimators.estimators.source_code import (
-    archive_members,
-    create_source_archive,
-    validate_code_arguments,
-)
+from sagemaker_estimators.staging.archive import archive_members, create_source_archive
+from sagemaker_estimators.staging.checks import validate_code_arguments
 
 
 def _names(path):

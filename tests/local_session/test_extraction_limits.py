@@ -102,7 +102,7 @@ def test_local_session_config_sets_the_limits_for_local_deploy(tmp_path, no_aws)
 
 def test_repack_refuses_a_bomb_and_leaves_nothing(tmp_path, no_aws):
     from sagemaker_estimators.local.session import LocalSession
-    from sagemaker_estimators.serving.repack import repack_model
+    from sagemaker_estimators.staging.repack import repack_model
 
     bomb = write_bomb(tmp_path / "model.tar.gz", 30 * 1024 * 1024)
     (tmp_path / "inference.py").write_text("def model_fn(d):\n    return 1\n")

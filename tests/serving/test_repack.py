@@ -7,7 +7,7 @@ import tarfile
 
 import pytest
 
-from sagemaker_estimators.serving.repack import repack_model, safe_extract
+from sagemaker_estimators.staging.repack import repack_model, safe_extract
 
 
 def _archive(path, members):

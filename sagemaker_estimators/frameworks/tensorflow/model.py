@@ -28,8 +28,8 @@ from sagemaker_estimators.s3_paths import s3_path_join
 from sagemaker_estimators.payloads.deserializers import JSONDeserializer
 from sagemaker_estimators.serving.model import FrameworkModel, model_code_key_prefix
 from sagemaker_estimators.serving.predictor import Predictor
-from sagemaker_estimators.serving.repack import repack_model
 from sagemaker_estimators.payloads.serializers import JSONSerializer
+from sagemaker_estimators.staging.repack import repack_model
 
 if TYPE_CHECKING:
     from sagemaker_estimators.session_like import SessionLike

@@ -1,15 +1,15 @@
-"""Script-mode code: validation, ``sourcedir.tar.gz`` packaging and its upload.
+"""``sourcedir.tar.gz``: which files the code archive holds, the tar stream, and where it is written.
 
 The archive holds, at its root, every entry of ``source_dir`` (or the entry
 point alone when there is no ``source_dir``) plus each dependency under its
 base name, exactly as V2 lays it out.  Symbolic links are followed (V2 does the
 same) when they resolve inside their tree; a link out of the tree (say to
 ``/etc/passwd``), a broken link, a link cycle or an unreadable file is a
-ValueError that names the path, raised before anything is uploaded.  The tar
+ValueError that names the path, raised before anything is written.  The tar
 stream is compressed on every CPU (:mod:`sagemaker_estimators.parallel_gzip`)
-and streamed into a multipart upload to
-``s3://<code_location or output bucket>/<prefix>/<job>/source/sourcedir.tar.gz``
-with ``ServerSideEncryption: aws:kms``.
+and either written to a local file (:func:`create_source_archive`) or streamed
+into a multipart upload (:func:`upload_source_archive`).  Where the archive goes
+is decided by :mod:`sagemaker_estimators.staging.code`.
 """
 from __future__ import annotations
 
@@ -17,15 +17,11 @@ import logging
 import os
 import stat
 import tarfile
-from typing import TYPE_CHECKING, Any, Callable, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Tuple
 
 import attrs
 
 from sagemaker_estimators.parallel_gzip import ParallelGzipWriter
-from sagemaker_estimators.s3_paths import parse_s3_url, s3_path_join
-
-if TYPE_CHECKING:  # pragma: no cover
-    from sagemaker_estimators.estimators.base import EstimatorBase
 
 logger = logging.getLogger(__name__)
 
@@ -35,68 +31,6 @@ GZIP_LEVEL = 6
 #: gzip level of sourcedir.tar.gz: deflate's fast mode, on every CPU (code is small once packed;
 #: the archive is built on every fit, so time matters more than the last few percent of size)
 SOURCE_GZIP_LEVEL = 1
-
-
-@attrs.frozen
-class UploadedCode:
-    """Where the code archive is (``s3_prefix`` is the archive's URI) and the script's name in it."""
-
-    s3_prefix: str
-    script_name: str
-
-
-def validate_code_arguments(entry_point: Optional[str], source_dir: Optional[str],
-                            dependencies: Iterable[str], required: bool = True) -> None:
-    """Check entry_point, source_dir and dependencies on disk; raise ValueError naming the bad one.
-
-    With a local ``source_dir``, ``entry_point`` must be a relative path inside it (the
-    container runs it from there): an absolute path or one that climbs out with ``..``
-    is refused, as is an entry point (or a link) that resolves outside the folder.
-    """
-    if entry_point is None:
-        if required:
-            raise ValueError("entry_point is required: the path of the training script (e.g. 'train.py').")
-        return
-    if not isinstance(entry_point, str) or not entry_point:
-        raise TypeError(f"entry_point must be a non-empty str, got {entry_point!r}")
-    if entry_point.startswith("s3://"):
-        raise ValueError(f"entry_point={entry_point!r}: must be a path to a local file, not an S3 URI.")
-    if source_dir is not None:
-        if not isinstance(source_dir, str):
-            raise TypeError(f"source_dir must be a str, got {source_dir!r}")
-        if source_dir.startswith("s3://"):
-            if not source_dir.endswith(".tar.gz"):
-                raise ValueError(f"source_dir={source_dir!r}: an S3 source_dir must be a .tar.gz archive.")
-        else:
-            if not os.path.isdir(source_dir):
-                raise ValueError(f"source_dir={source_dir!r} is not a directory.")
-            _check_entry_point_inside(entry_point, source_dir)
-            if not os.path.isfile(os.path.join(source_dir, entry_point)):
-                raise ValueError(
-                    f"entry_point={entry_point!r}: no file named {entry_point!r} was found in "
-                    f"source_dir {source_dir!r}."
-                )
-    elif not os.path.isfile(entry_point):
-        raise ValueError(f"entry_point={entry_point!r} does not exist or is not a file.")
-    for dependency in dependencies:
-        if not isinstance(dependency, str) or not os.path.exists(dependency):
-            raise ValueError(f"dependencies: {dependency!r} does not exist.")
-
-
-def _check_entry_point_inside(entry_point: str, source_dir: str) -> None:
-    parts = entry_point.replace("\\", "/").split("/")
-    if os.path.isabs(entry_point) or ".." in parts:
-        raise ValueError(
-            f"entry_point={entry_point!r} must be a path relative to source_dir={source_dir!r} that stays "
-            "inside it (no absolute path, no '..'): only source_dir is packed, so the script could never run."
-        )
-    root = os.path.realpath(source_dir)
-    real = os.path.realpath(os.path.join(source_dir, entry_point))
-    if not _inside(root, real):
-        raise ValueError(
-            f"entry_point={entry_point!r} is a symbolic link to {real!r}, outside source_dir={source_dir!r}; "
-            "copy the script into source_dir."
-        )
 
 
 def archive_members(entry_point: str, source_dir: Optional[str], dependencies: Iterable[str]) -> List[Tuple[str, str]]:
@@ -137,7 +71,8 @@ class ArchiveEntry:
         return stat.S_ISDIR(self.info.st_mode)
 
 
-def _inside(root: str, path: str) -> bool:
+def inside_tree(root: str, path: str) -> bool:
+    """Whether the real path ``path`` is ``root`` or below it."""
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
@@ -147,7 +82,7 @@ def _collect(path: str, arcname: str, real: str, root: str, seen: Tuple[str, ...
         if not os.path.exists(path):
             raise ValueError(f"source code: {path!r} is a broken symbolic link; remove it or fix its target.")
         real = os.path.realpath(path)
-        if not _inside(root, real):
+        if not inside_tree(root, real):
             raise ValueError(
                 f"source code: the symbolic link {path!r} points to {real!r}, outside the code tree {root!r}; "
                 "its content would be uploaded with your code. Copy the file into the tree or remove the link."
@@ -330,60 +265,3 @@ def upload_source_archive(session: Any, entry_point: str, source_dir: Optional[s
         raise
     upload.close()
     return uri
-
-
-def _code_destination(estimator: "EstimatorBase") -> Tuple[str, str, Optional[str]]:
-    """(bucket, key prefix, kms key) for the code archive, following V2's rules."""
-    session = estimator.sagemaker_session
-    job = estimator._current_job_name
-    if estimator.code_location is not None:
-        bucket, prefix = parse_s3_url(estimator.code_location)
-        kms_key = None
-        if estimator.output_path and estimator.output_path.startswith("s3://"):
-            output_bucket, _ = parse_s3_url(estimator.output_path)
-            kms_key = estimator.output_kms_key if bucket == output_bucket else None
-        return bucket, s3_path_join(prefix, job, "source"), kms_key
-    if not estimator.output_path or not estimator.output_path.startswith("s3://"):
-        return session.default_bucket(), s3_path_join(session.default_bucket_prefix, job, "source"), None
-    bucket, output_prefix = parse_s3_url(estimator.output_path)
-    prefix = output_prefix if getattr(estimator, "_output_path_from_default_bucket", False) else ""
-    return bucket, s3_path_join(prefix, job, "source"), estimator.output_kms_key
-
-
-def stage_code_in_s3(estimator: "EstimatorBase") -> UploadedCode:
-    """Pack the estimator's code and upload it (an S3 ``source_dir`` is used as it is)."""
-    entry_point, source_dir = estimator.entry_point, estimator.source_dir
-    if source_dir and source_dir.startswith("s3://"):
-        return UploadedCode(s3_prefix=source_dir, script_name=entry_point)
-    script_name = entry_point if source_dir else os.path.basename(entry_point)
-    bucket, prefix, kms_key = _code_destination(estimator)
-    uri = f"s3://{bucket}/{prefix}/{SOURCE_ARCHIVE_NAME}"
-    extra = {"ServerSideEncryption": "aws:kms"}
-    if kms_key:
-        extra["SSEKMSKeyId"] = kms_key
-    upload_source_archive(estimator.sagemaker_session, entry_point, source_dir, estimator.dependencies, uri, extra)
-    return UploadedCode(s3_prefix=uri, script_name=script_name)
-
-
-def prepare_code(estimator: "EstimatorBase") -> None:
-    """Validate, then stage the code (S3 upload, or a local directory in local mode) and
-    record ``sagemaker_program`` / ``sagemaker_submit_directory`` and friends."""
-    validate_code_arguments(estimator.entry_point, estimator.source_dir, estimator.dependencies)
-    session = estimator.sagemaker_session
-    if session.local_mode and not (estimator.code_location or "").startswith("s3://") \
-            and not (estimator.source_dir or "").startswith("s3://"):
-        if estimator.source_dir is None:
-            estimator.source_dir = os.path.dirname(os.path.abspath(estimator.entry_point))
-            estimator.entry_point = os.path.basename(estimator.entry_point)
-        code_dir = "file://" + os.path.abspath(estimator.source_dir)
-        script = estimator.entry_point
-    elif estimator.enable_network_isolation() and estimator.entry_point:
-        estimator.uploaded_code = stage_code_in_s3(estimator)
-        code_dir = estimator.CONTAINER_CODE_CHANNEL_SOURCEDIR_PATH
-        script = estimator.uploaded_code.script_name
-        estimator.code_uri = estimator.uploaded_code.s3_prefix
-    else:
-        estimator.uploaded_code = stage_code_in_s3(estimator)
-        code_dir = estimator.uploaded_code.s3_prefix
-        script = estimator.uploaded_code.script_name
-    estimator._script_mode_hyperparam_update(code_dir, script)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, Optional
 from sagemaker_estimators.s3_paths import parse_s3_url
 from sagemaker_estimators import archives
 from sagemaker_estimators.archives import ExtractionLimits
-from sagemaker_estimators.estimators.source_code import GZIP_LEVEL, archive_members, collect_entries
+from sagemaker_estimators.staging.archive import GZIP_LEVEL, archive_members, collect_entries
 
 if TYPE_CHECKING:
     from sagemaker_estimators.session_like import SessionLike
