@@ -599,20 +599,11 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                container_startup_health_check_timeout: Optional[int] = None,
                inference_recommendation_id: Optional[str] = None, explainer_config: Any = None, **kwargs: Any):
         """Deploy the trained model to an endpoint and return a Predictor."""
+        from sagemaker_estimators.serving.deploy_options import DeployOptions
         from sagemaker_estimators.serving.estimator_hosting import deploy_estimator
 
-        return deploy_estimator(
-            self, initial_instance_count=initial_instance_count, instance_type=instance_type,
-            serializer=serializer, deserializer=deserializer, accelerator_type=accelerator_type,
-            endpoint_name=endpoint_name, use_compiled_model=use_compiled_model, wait=wait,
-            model_name=model_name, kms_key=kms_key, data_capture_config=data_capture_config, tags=tags,
-            serverless_inference_config=serverless_inference_config,
-            async_inference_config=async_inference_config, volume_size=volume_size,
-            model_data_download_timeout=model_data_download_timeout,
-            container_startup_health_check_timeout=container_startup_health_check_timeout,
-            inference_recommendation_id=inference_recommendation_id, explainer_config=explainer_config,
-            **kwargs,
-        )
+        return deploy_estimator(self, DeployOptions.from_arguments(locals()), use_compiled_model=use_compiled_model,
+                                model_name=model_name, **kwargs)
 
     def transformer(self, instance_count: int, instance_type: str, strategy: Optional[str] = None,
                     assemble_with: Optional[str] = None, output_path: Optional[str] = None,
