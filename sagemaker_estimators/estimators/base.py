@@ -13,26 +13,21 @@ from typing import Any, Dict, List, Optional, Union
 
 from sagemaker_estimators import utils
 from sagemaker_estimators.estimators import debugger as dbg
+from sagemaker_estimators.estimators import parameters as params
 from sagemaker_estimators.request_builders import training as req
 from sagemaker_estimators.estimators.job_updates import TrainingJobUpdatesMixin
 from sagemaker_estimators.estimators.training_job import TrainingJob
-from sagemaker_estimators.inputs import INPUT_MODES, TrainingInput
+from sagemaker_estimators.inputs import TrainingInput
 from sagemaker_estimators.image_uris.instances import is_local_instance_type
 from sagemaker_estimators.staging.attributes import PreparedAttribute, keep_prepared_code
 from sagemaker_estimators.staging.checks import validate_code_arguments
 from sagemaker_estimators.staging.code import CodeSource, PreparedCode, stage_code, training_code_destination
 from sagemaker_estimators.validation import (
     ConfigurationError,
-    check_choice,
-    check_hyperparameters,
     check_instance_type,
     check_positive_int,
-    check_s3_uri,
     check_str,
-    check_str_list,
-    check_str_mapping,
     format_tags,
-    tags_as_list,
     warn_unknown_kwargs,
 )
 from sagemaker_estimators.validation import VPC_CONFIG_DEFAULT
@@ -40,6 +35,11 @@ from sagemaker_estimators.validation import VPC_CONFIG_DEFAULT
 logger = logging.getLogger(__name__)
 
 #: V2's sentinel meaning "use the estimator's own VPC config"
+
+#: the constructor arguments the SageMaker defaults config fills in when unset (and what it reads to do so)
+CONFIG_DEFAULTED = ("role", "output_kms_key", "volume_kms_key", "subnets", "security_group_ids",
+                    "encrypt_inter_container_traffic", "debugger_hook_config", "enable_network_isolation",
+                    "disable_profiler", "environment", "instance_type", "instance_groups")
 
 #: SageMaker SDK v1 keyword names and their V2 names
 V1_RENAMED_KWARGS = {
@@ -90,6 +90,56 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                                  "isolation only), after fit().")
     #: the script-mode hyperparameters of the code fit() prepared (sagemaker_program, ...)
     _code_hyperparameters: Optional[Dict[str, Any]] = None
+
+    # the constructor's stored arguments (declared in .parameters, set by __init__), typed for readers
+    role: str
+    instance_count: Optional[int]
+    instance_type: Optional[str]
+    keep_alive_period_in_seconds: Optional[int]
+    volume_size: int
+    volume_kms_key: Optional[str]
+    max_run: int
+    input_mode: str
+    output_path: Optional[str]
+    output_kms_key: Optional[str]
+    base_job_name: Optional[str]
+    sagemaker_session: Any
+    tags: Any
+    subnets: Optional[List[str]]
+    security_group_ids: Optional[List[str]]
+    model_uri: Optional[str]
+    model_channel_name: str
+    metric_definitions: Optional[List[Dict[str, str]]]
+    encrypt_inter_container_traffic: bool
+    use_spot_instances: bool
+    max_wait: Optional[int]
+    checkpoint_s3_uri: Optional[str]
+    checkpoint_local_path: Optional[str]
+    rules: Optional[list]
+    debugger_hook_config: Any
+    tensorboard_output_config: Any
+    enable_sagemaker_metrics: Optional[bool]
+    _enable_network_isolation: bool
+    profiler_config: Any
+    disable_profiler: bool
+    environment: Optional[Dict[str, str]]
+    max_retry_attempts: Optional[int]
+    git_config: Optional[Dict[str, str]]
+    _hyperparameters: Dict[str, Any]
+    container_log_level: int
+    code_location: Optional[str]
+    dependencies: List[str]
+    instance_groups: Optional[list]
+    training_repository_access_mode: Optional[str]
+    training_repository_credentials_provider_arn: Optional[str]
+    enable_infra_check: Optional[bool]
+    container_entry_point: Optional[List[str]]
+    container_arguments: Optional[List[str]]
+    disable_output_compression: bool
+    _enable_remote_debug: Optional[bool]
+    _enable_session_tag_chaining: Optional[bool]
+    training_plan: Optional[str]
+    instance_placement_config: Optional[Dict[str, Any]]
 
     def __init__(
         self,
@@ -145,22 +195,51 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         instance_placement_config: Optional[Dict[str, Any]] = None,
         **kwargs: Any,
     ):
-        renamed: Dict[str, Any] = {}
-        renamed_kwargs(kwargs, renamed)
+        arguments = params.constructor_arguments(locals())
+        renamed_kwargs(kwargs, arguments)
         if kwargs:
             # V2's EstimatorBase takes **kwargs and drops what it does not know (script_mode=True, env=...)
             warn_unknown_kwargs(type(self).__name__, kwargs, self._accepted_kwargs())
-        instance_count = renamed.get("instance_count", instance_count)
-        instance_type = renamed.get("instance_type", instance_type)
-        max_run = renamed.get("max_run", max_run)
-        use_spot_instances = renamed.get("use_spot_instances", use_spot_instances)
-        max_wait = renamed.get("max_wait", max_wait)
-        volume_size = renamed.get("volume_size", volume_size)
-        volume_kms_key = renamed.get("volume_kms_key", volume_kms_key)
-
-        # Only what V2 refuses at construction is refused here; every other check runs in
+        # Only what V2 refuses at construction is refused here; every declared check runs in
         # fit() (see _validate_job_settings), before anything is uploaded or created.
-        if instance_type == "local_gpu" and isinstance(instance_count, int) and instance_count > 1:
+        self._refuse_at_construction(arguments)
+        session = self._session_for(arguments["instance_type"], sagemaker_session, arguments["instance_count"])
+        arguments["sagemaker_session"] = session
+        from sagemaker_estimators.config.apply import estimator_defaults
+        from sagemaker_estimators.config.resolve import config_of
+
+        # unset arguments take the SageMaker defaults config's values (V2's precedence); the half-VPC
+        # check above is on the caller's arguments, as V2 makes it (V2 accepts what the config fills in)
+        arguments.update(estimator_defaults(config_of(session), **{name: arguments[name] for name in CONFIG_DEFAULTED}))
+        self._refuse_output_path_and_role(arguments)
+        for attribute, value in params.stored_values(arguments).items():
+            setattr(self, attribute, value)
+        if self.checkpoint_local_path and not self.checkpoint_s3_uri:
+            logger.warning("checkpoint_local_path=%r is ignored without checkpoint_s3_uri: SageMaker only uses a "
+                           "local checkpoint path together with the S3 URI it syncs to (V2 drops it too).",
+                           self.checkpoint_local_path)
+        region = session.boto_region_name
+        if not dbg.region_supports_profiler(region) or dbg.instance_type_disables_profiler(self.instance_type):
+            self.disable_profiler = True
+        self.code_uri: Optional[str] = None
+        self.code_channel_name = "code"
+        self.uploaded_code = None
+        self._current_job_name: Optional[str] = None
+        self.latest_training_job: Optional[TrainingJob] = None
+        self.jobs: List[TrainingJob] = []
+        self.deploy_instance_type: Optional[str] = None
+        self.debugger_rule_configs = None
+        self.collection_configs: Optional[List[dbg.CollectionConfig]] = None
+        self.profiler_rule_configs = None
+        self._output_path_from_default_bucket = False
+
+    # construction helpers ----------------------------------------------------------
+    @staticmethod
+    def _refuse_at_construction(arguments: Dict[str, Any]) -> None:
+        """The argument combinations V2's constructor itself refuses."""
+        instance_count, subnets, security_group_ids = (arguments["instance_count"], arguments["subnets"],
+                                                       arguments["security_group_ids"])
+        if arguments["instance_type"] == "local_gpu" and isinstance(instance_count, int) and instance_count > 1:
             raise ConfigurationError("Distributed Training in Local GPU is not supported. Set instance_count to 1.")
         if (subnets is None) != (security_group_ids is None):
             raise ConfigurationError(
@@ -168,49 +247,13 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                 f"(got subnets={subnets!r}, security_group_ids={security_group_ids!r})."
             )
 
-        self.instance_count = instance_count
-        self.instance_type = instance_type
-        self.keep_alive_period_in_seconds = keep_alive_period_in_seconds
-        self.instance_groups = instance_groups
-        self.volume_size = volume_size
-        self.max_run = max_run
-        self.input_mode = input_mode
-        self.metric_definitions = metric_definitions
-        self.model_uri = model_uri
-        self.model_channel_name = model_channel_name
-        self.code_uri: Optional[str] = None
-        self.code_channel_name = "code"
-        self.source_dir = source_dir
-        self.git_config = git_config
-        self.container_log_level = container_log_level
-        self._hyperparameters: Dict[str, Any] = self._load_hyperparameters(hyperparameters)
-        self.rules = rules
-        self.code_location = code_location
-        self.entry_point = entry_point
-        self.dependencies = list(dependencies or [])
-        self.uploaded_code = None
-
-        self.sagemaker_session = self._session_for(instance_type, sagemaker_session, instance_count)
-        from sagemaker_estimators.config.apply import estimator_defaults
-        from sagemaker_estimators.config.resolve import config_of
-
-        # unset arguments take the SageMaker defaults config's values (V2's precedence)
-        defaults = estimator_defaults(
-            config_of(self.sagemaker_session), role=role, output_kms_key=output_kms_key,
-            volume_kms_key=volume_kms_key, subnets=subnets, security_group_ids=security_group_ids,
-            encrypt_inter_container_traffic=encrypt_inter_container_traffic,
-            debugger_hook_config=debugger_hook_config, enable_network_isolation=enable_network_isolation,
-            disable_profiler=disable_profiler, environment=environment, instance_type=instance_type,
-            instance_groups=instance_groups)
-        role, output_kms_key, volume_kms_key = defaults["role"], defaults["output_kms_key"], defaults["volume_kms_key"]
-        # the half-VPC check above is on the caller's arguments, as V2 makes it; values the
-        # config fills in are not checked here (V2 accepts them at construction)
-        subnets, security_group_ids = defaults["subnets"], defaults["security_group_ids"]
-        self.subnets = subnets
-        self.security_group_ids = security_group_ids
+    @staticmethod
+    def _refuse_output_path_and_role(arguments: Dict[str, Any]) -> None:
+        """V2's constructor refuses a file:// output path outside local mode and a missing role."""
+        output_path = arguments["output_path"]
         if (
             output_path
-            and not self.sagemaker_session.local_mode
+            and not arguments["sagemaker_session"].local_mode
             and isinstance(output_path, str)
             and output_path.startswith("file://")
         ):
@@ -218,58 +261,12 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                 f"output_path={output_path!r}: file:// output paths are only supported in local mode "
                 "(instance_type 'local', 'local_gpu' or 'local_process'); use an s3:// path."
             )
-        self.output_path = output_path
-        self.tags = tags_as_list(tags)
-        self.base_job_name = base_job_name
-        self._current_job_name: Optional[str] = None
-        self.latest_training_job: Optional[TrainingJob] = None
-        self.jobs: List[TrainingJob] = []
-        self.deploy_instance_type: Optional[str] = None
-        if not role:
+        if not arguments["role"]:
             raise ValueError(
                 "An AWS IAM role is required to create an estimator. Please provide a valid `role` "
                 "argument with the ARN of an IAM role that has the necessary SageMaker permissions."
             )
-        self.role = role
-        self.output_kms_key = output_kms_key
-        self.volume_kms_key = volume_kms_key
-        self.training_repository_access_mode = training_repository_access_mode
-        self.training_repository_credentials_provider_arn = training_repository_credentials_provider_arn
-        self.enable_infra_check = enable_infra_check
-        self.container_entry_point = container_entry_point
-        self.container_arguments = container_arguments
-        self.encrypt_inter_container_traffic = bool(defaults["encrypt_inter_container_traffic"])
-        self.use_spot_instances = use_spot_instances
-        self.max_wait = max_wait
-        self.checkpoint_s3_uri = checkpoint_s3_uri
-        self.checkpoint_local_path = checkpoint_local_path
-        debugger_hook_config = defaults["debugger_hook_config"]
-        if checkpoint_local_path and not checkpoint_s3_uri:
-            logger.warning("checkpoint_local_path=%r is ignored without checkpoint_s3_uri: SageMaker only uses a "
-                           "local checkpoint path together with the S3 URI it syncs to (V2 drops it too).",
-                           checkpoint_local_path)
-        self.debugger_hook_config = {} if debugger_hook_config is True else debugger_hook_config
-        self.tensorboard_output_config = tensorboard_output_config
-        self.debugger_rule_configs = None
-        self.collection_configs = None
-        self.enable_sagemaker_metrics = enable_sagemaker_metrics
-        self._enable_network_isolation = bool(defaults["enable_network_isolation"])
-        self.profiler_rule_configs = None
-        self.profiler_config = profiler_config
-        self.disable_profiler = bool(defaults["disable_profiler"])
-        region = self.sagemaker_session.boto_region_name
-        if not dbg.region_supports_profiler(region) or dbg.instance_type_disables_profiler(instance_type):
-            self.disable_profiler = True
-        self.environment = defaults["environment"]
-        self.max_retry_attempts = max_retry_attempts
-        self.disable_output_compression = disable_output_compression
-        self.training_plan = training_plan
-        self.instance_placement_config = instance_placement_config
-        self._enable_remote_debug = enable_remote_debug
-        self._enable_session_tag_chaining = enable_session_tag_chaining
-        self._output_path_from_default_bucket = False
 
-    # construction helpers ----------------------------------------------------------
     @classmethod
     def _accepted_kwargs(cls) -> List[str]:
         import inspect
@@ -286,14 +283,13 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         return sorted(names)
 
     def _validate_job_settings(self) -> None:
-        """Every check of the constructor's arguments that V2 defers to fit(); raises before any upload."""
-        check_str("role", self.role)
+        """Every check of the constructor's arguments that V2 defers to fit(); raises before any upload.
+
+        The per-parameter checks are declared in :mod:`.parameters`; the combinations are checked here.
+        """
         self._validate_resources(self.instance_count, self.instance_type, self.instance_groups, self.volume_size,
                                  self.max_run)
-        check_choice("input_mode", self.input_mode, INPUT_MODES)
-        check_positive_int("keep_alive_period_in_seconds", self.keep_alive_period_in_seconds, minimum=0)
-        check_positive_int("max_retry_attempts", self.max_retry_attempts)
-        check_positive_int("max_wait", self.max_wait)
+        params.check_values(self._declared_values())
         if self.max_wait is not None and not self.use_spot_instances:
             raise ValueError(
                 f"max_wait={self.max_wait!r} is only valid with use_spot_instances=True "
@@ -301,34 +297,11 @@ class EstimatorBase(TrainingJobUpdatesMixin):
             )
         if self.use_spot_instances and self.max_wait is not None and self.max_wait < self.max_run:
             raise ValueError(f"max_wait={self.max_wait!r} must be >= max_run={self.max_run!r} for spot training.")
-        check_str_list("subnets", self.subnets)
-        check_str_list("security_group_ids", self.security_group_ids)
-        check_s3_uri("checkpoint_s3_uri", self.checkpoint_s3_uri)
-        check_s3_uri("code_location", self.code_location)
-        check_s3_uri("model_uri", self.model_uri, allow_file=True)
-        check_str("checkpoint_local_path", self.checkpoint_local_path)
-        check_str("base_job_name", self.base_job_name)
-        if self.base_job_name is not None:
-            utils.validate_name(self.base_job_name, "base_job_name")
-        check_str_mapping("environment", self.environment)
-        check_str_list("container_entry_point", self.container_entry_point)
-        check_str_list("container_arguments", self.container_arguments)
-        if self.rules:
-            raise NotImplementedError(
-                "rules (SageMaker Debugger rules) are not supported by sagemaker-estimators: they run "
-                "AWS-owned rule containers as processing jobs. Remove the rules argument."
-            )
-        if self.git_config is not None:
-            raise NotImplementedError(
-                "git_config is not supported by sagemaker-estimators: clone the repository yourself "
-                "and pass its directory as source_dir."
-            )
-        if self.metric_definitions is not None:
-            self._validate_metric_definitions(self.metric_definitions)
-        if self.output_path:
-            check_s3_uri("output_path", self.output_path, allow_file=True)
         self.tags = format_tags(self.tags)
-        check_hyperparameters(self._hyperparameters)
+
+    def _declared_values(self) -> Dict[str, Any]:
+        """Parameter name -> this estimator's stored value, for every constructor parameter."""
+        return {p.name: getattr(self, p.attribute, None) for p in params.CONSTRUCTOR_PARAMETERS}
 
     @staticmethod
     def _validate_resources(instance_count, instance_type, instance_groups, volume_size, max_run) -> None:
@@ -352,24 +325,6 @@ class EstimatorBase(TrainingJobUpdatesMixin):
             for group in instance_groups:
                 if not hasattr(group, "_to_request_dict"):
                     raise TypeError(f"instance_groups item {group!r} is not an InstanceGroup")
-        check_positive_int("volume_size", volume_size)
-        check_positive_int("max_run", max_run)
-
-    @staticmethod
-    def _validate_metric_definitions(metric_definitions: Any) -> None:
-        if not isinstance(metric_definitions, (list, tuple)):
-            raise TypeError(f"metric_definitions must be a list of {{'Name', 'Regex'}} dicts, got {metric_definitions!r}")
-        for item in metric_definitions:
-            if not isinstance(item, dict) or set(item) != {"Name", "Regex"}:
-                raise ValueError(f"metric_definitions item {item!r} must be a dict with exactly 'Name' and 'Regex'")
-
-    def _load_hyperparameters(self, hyperparameters: Any) -> Dict[str, Any]:
-        if isinstance(hyperparameters, (str, os.PathLike)):
-            from sagemaker_estimators.estimators.hyperparameter_files import load_hyperparameter_file
-
-            hyperparameters = load_hyperparameter_file(os.fspath(hyperparameters))
-            check_hyperparameters(hyperparameters)
-        return dict(hyperparameters) if hyperparameters else {}
 
     @staticmethod
     def _session_for(instance_type: Optional[str], sagemaker_session: Any, instance_count: Optional[int]) -> Any:
@@ -550,70 +505,22 @@ class EstimatorBase(TrainingJobUpdatesMixin):
             content_type=req.MODEL_CHANNEL_CONTENT_TYPE, input_mode="File",
         )
         input_config = req.extra_channel(input_config, self.code_uri, self.code_channel_name, local_mode)
-        input_mode = input_mode or self.input_mode
-        training_image_config = None
-        if self.training_repository_access_mode is not None:
-            training_image_config = {"TrainingRepositoryAccessMode": self.training_repository_access_mode}
-            if self.training_repository_credentials_provider_arn is not None:
-                training_image_config["TrainingRepositoryAuthConfig"] = {
-                    "TrainingRepositoryCredentialsProviderArn": self.training_repository_credentials_provider_arn
-                }
-        hook = None
         if self.debugger_hook_config:
             self.debugger_hook_config.collection_configs = self.collection_configs
-            hook = self.debugger_hook_config._to_request_dict()
         if (self.use_spot_instances or self.checkpoint_s3_uri or self.checkpoint_local_path) and local_mode:
             raise ValueError("Spot training and checkpoints (use_spot_instances, checkpoint_s3_uri, "
                              "checkpoint_local_path) are not supported in local mode.")
+        values = self._declared_values()
+        values.update(
+            role=role_arn, input_mode=input_mode or self.input_mode, hyperparameters=self._encoded_hyperparameters(),
+            enable_network_isolation=self.enable_network_isolation(), job_name=self._current_job_name,
+            image_uri=self.training_image_uri(), input_config=input_config, vpc_config=self.get_vpc_config(),
+            experiment_config=experiment_config,
+        )
         from sagemaker_estimators.config.apply import training_request_with_config
 
-        return training_request_with_config(req.training_job_request(
-            input_mode=input_mode,
-            input_config=input_config,
-            role=role_arn,
-            job_name=self._current_job_name,
-            output_config=req.output_config(self.output_path, self.output_kms_key, self.disable_output_compression),
-            resource_config=req.resource_config(
-                self.instance_count, self.instance_type, self.instance_groups, self.volume_size,
-                self.volume_kms_key, self.keep_alive_period_in_seconds, self.training_plan,
-                self.instance_placement_config,
-            ),
-            vpc_config=self.get_vpc_config(),
-            hyperparameters=self._encoded_hyperparameters(),
-            stop_condition=req.stop_condition(self.max_run, self.max_wait),
-            tags=self.tags,
-            metric_definitions=self.metric_definitions,
-            enable_network_isolation=self.enable_network_isolation(),
-            image_uri=self.training_image_uri(),
-            training_image_config=training_image_config,
-            infra_check_config=(
-                {"EnableInfraCheck": self.enable_infra_check} if self.enable_infra_check is not None else None
-            ),
-            container_entry_point=self.container_entry_point,
-            container_arguments=self.container_arguments,
-            encrypt_inter_container_traffic=self.encrypt_inter_container_traffic,
-            use_spot_instances=self.use_spot_instances,
-            checkpoint_s3_uri=self.checkpoint_s3_uri,
-            checkpoint_local_path=self.checkpoint_local_path,
-            experiment_config=experiment_config,
-            debugger_hook_config=hook,
-            tensorboard_output_config=(
-                self.tensorboard_output_config._to_request_dict() if self.tensorboard_output_config else None
-            ),
-            enable_sagemaker_metrics=self.enable_sagemaker_metrics,
-            profiler_config=self.profiler_config._to_request_dict() if self.profiler_config else None,
-            environment=self.environment,
-            retry_strategy=(
-                {"MaximumRetryAttempts": self.max_retry_attempts} if self.max_retry_attempts is not None else None
-            ),
-            remote_debug_config=(
-                {"EnableRemoteDebug": self._enable_remote_debug} if self._enable_remote_debug is not None else None
-            ),
-            session_chaining_config=(
-                {"EnableSessionTagChaining": self._enable_session_tag_chaining}
-                if self._enable_session_tag_chaining is not None else None
-            ),
-        ), getattr(self.sagemaker_session, "sagemaker_config", None))
+        return training_request_with_config(params.training_request(values),
+                                            getattr(self.sagemaker_session, "sagemaker_config", None))
 
     def fit(
         self,
@@ -642,7 +549,7 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         input_mode = inputs.config.get("InputMode") if isinstance(inputs, TrainingInput) else None
         request = self._training_request(input_config, role_arn, experiment_config, input_mode=input_mode)
         self.sagemaker_session.create_training_job(request)
-        self.latest_training_job = TrainingJob(self.sagemaker_session, self._current_job_name)
+        self.latest_training_job = TrainingJob(self.sagemaker_session, self._current_job_name_or_error)
         self.jobs.append(self.latest_training_job)
         if wait:
             self.latest_training_job.wait(logs=logs)
@@ -660,6 +567,7 @@ class EstimatorBase(TrainingJobUpdatesMixin):
     def logs(self) -> None:
         """Print the latest training job's logs, following it until it ends."""
         self._ensure_latest_training_job("No training job is associated with this estimator; call fit() first.")
+        assert self.latest_training_job is not None  # checked above
         self.sagemaker_session.logs_for_job(self.latest_training_job.name, wait=True)
 
     @property
@@ -710,87 +618,8 @@ class EstimatorBase(TrainingJobUpdatesMixin):
     @classmethod
     def _prepare_init_params_from_job_description(cls, job_details: Dict[str, Any],
                                                   model_channel_name: Optional[str] = None) -> Dict[str, Any]:
-        resources = job_details["ResourceConfig"]
-        algorithm = job_details["AlgorithmSpecification"]
-        output = job_details.get("OutputDataConfig", {})
-        params: Dict[str, Any] = {
-            "role": job_details["RoleArn"],
-            "volume_size": resources["VolumeSizeInGB"],
-            "max_run": job_details["StoppingCondition"]["MaxRuntimeInSeconds"],
-            "input_mode": algorithm["TrainingInputMode"],
-            "base_job_name": utils.base_from_name(job_details["TrainingJobName"]),
-            "output_path": output.get("S3OutputPath"),
-            "output_kms_key": output.get("KmsKeyId"),
-        }
-        if resources.get("InstanceGroups"):
-            from sagemaker_estimators.estimators.instance_group import InstanceGroup
-
-            params["instance_groups"] = [
-                InstanceGroup(g["InstanceGroupName"], g["InstanceType"], g["InstanceCount"])
-                for g in resources["InstanceGroups"]
-            ]
-        else:
-            params["instance_count"] = resources["InstanceCount"]
-            params["instance_type"] = resources["InstanceType"]
-        if "EnableNetworkIsolation" in job_details:
-            params["enable_network_isolation"] = job_details["EnableNetworkIsolation"]
-        for key, name in (("KeepAlivePeriodInSeconds", "keep_alive_period_in_seconds"),
-                          ("TrainingPlanArn", "training_plan"),
-                          ("InstancePlacementConfig", "instance_placement_config"),
-                          ("VolumeKmsKeyId", "volume_kms_key")):
-            if key in resources:
-                params[name] = resources[key]
-        params["hyperparameters"] = dict(job_details.get("HyperParameters") or {})
-        if "AlgorithmName" in algorithm:
-            params["algorithm_arn"] = algorithm["AlgorithmName"]
-        elif "TrainingImage" in algorithm:
-            params["image_uri"] = algorithm["TrainingImage"]
-            image_config = algorithm.get("TrainingImageConfig")
-            if image_config:
-                params["training_repository_access_mode"] = image_config.get("TrainingRepositoryAccessMode")
-                params["training_repository_credentials_provider_arn"] = image_config.get(
-                    "TrainingRepositoryAuthConfig", {}).get("TrainingRepositoryCredentialsProviderArn")
-        else:
-            raise RuntimeError("Invalid AlgorithmSpecification. Either TrainingImage or AlgorithmName is expected.")
-        # V2 reads a misspelt key here and never restores metric definitions; we do.
-        if algorithm.get("MetricDefinitions"):
-            params["metric_definitions"] = [
-                {"Name": m["Name"], "Regex": m["Regex"]} for m in algorithm["MetricDefinitions"]
-            ]
-        for key, name in (("ContainerEntrypoint", "container_entry_point"),
-                          ("ContainerArguments", "container_arguments")):
-            if key in algorithm:
-                params[name] = algorithm[key]
-        if "EnableInterContainerTrafficEncryption" in job_details:
-            params["encrypt_inter_container_traffic"] = job_details["EnableInterContainerTrafficEncryption"]
-        if "InfraCheckConfig" in job_details:
-            params["enable_infra_check"] = job_details["InfraCheckConfig"].get("EnableInfraCheck")
-        vpc = job_details.get("VpcConfig") or {}
-        if vpc.get("Subnets") and vpc.get("SecurityGroupIds"):
-            params["subnets"] = vpc["Subnets"]
-            params["security_group_ids"] = vpc["SecurityGroupIds"]
-        if model_channel_name:
-            for channel in job_details.get("InputDataConfig", []):
-                if channel["ChannelName"] == model_channel_name:
-                    params["model_channel_name"] = model_channel_name
-                    params["model_uri"] = channel["DataSource"]["S3DataSource"]["S3Uri"]
-                    break
-        stopping = job_details.get("StoppingCondition", {})
-        if job_details.get("EnableManagedSpotTraining"):
-            params["use_spot_instances"] = True
-            if stopping.get("MaxWaitTimeInSeconds"):
-                params["max_wait"] = stopping["MaxWaitTimeInSeconds"]
-        if job_details.get("RetryStrategy"):
-            params["max_retry_attempts"] = job_details["RetryStrategy"].get("MaximumRetryAttempts")
-        if job_details.get("CheckpointConfig"):
-            params["checkpoint_s3_uri"] = job_details["CheckpointConfig"].get("S3Uri")
-            if job_details["CheckpointConfig"].get("LocalPath"):
-                params["checkpoint_local_path"] = job_details["CheckpointConfig"]["LocalPath"]
-        if job_details.get("Environment"):
-            params["environment"] = job_details["Environment"]
-        if "RemoteDebugConfig" in job_details:
-            params["enable_remote_debug"] = job_details["RemoteDebugConfig"].get("EnableRemoteDebug")
-        return params
+        """Constructor arguments for the job described by ``job_details`` (declared in :mod:`.parameters`)."""
+        return params.init_params_from_description(job_details, model_channel_name)
 
     # hosting (implemented in serving) ------------------------------------------------
     def create_model(self, **kwargs: Any):
@@ -807,19 +636,10 @@ class EstimatorBase(TrainingJobUpdatesMixin):
                inference_recommendation_id: Optional[str] = None, explainer_config: Any = None, **kwargs: Any):
         """Deploy the trained model to an endpoint and return a Predictor."""
         from sagemaker_estimators.estimators.hosting import deploy_estimator
+        from sagemaker_estimators.serving.deploy_options import DeployOptions
 
-        return deploy_estimator(
-            self, initial_instance_count=initial_instance_count, instance_type=instance_type,
-            serializer=serializer, deserializer=deserializer, accelerator_type=accelerator_type,
-            endpoint_name=endpoint_name, use_compiled_model=use_compiled_model, wait=wait,
-            model_name=model_name, kms_key=kms_key, data_capture_config=data_capture_config, tags=tags,
-            serverless_inference_config=serverless_inference_config,
-            async_inference_config=async_inference_config, volume_size=volume_size,
-            model_data_download_timeout=model_data_download_timeout,
-            container_startup_health_check_timeout=container_startup_health_check_timeout,
-            inference_recommendation_id=inference_recommendation_id, explainer_config=explainer_config,
-            **kwargs,
-        )
+        return deploy_estimator(self, DeployOptions.from_arguments(locals()), use_compiled_model=use_compiled_model,
+                                model_name=model_name, **kwargs)
 
     def transformer(self, instance_count: int, instance_type: str, strategy: Optional[str] = None,
                     assemble_with: Optional[str] = None, output_path: Optional[str] = None,
@@ -880,29 +700,7 @@ class Estimator(EstimatorBase):
                  enable_session_tag_chaining: Optional[bool] = None, training_plan: Optional[str] = None,
                  instance_placement_config: Optional[Dict[str, Any]] = None, **kwargs: Any):
         self.image_uri = image_uri
-        super().__init__(
-            role=role, instance_count=instance_count, instance_type=instance_type,
-            keep_alive_period_in_seconds=keep_alive_period_in_seconds, volume_size=volume_size,
-            volume_kms_key=volume_kms_key, max_run=max_run, input_mode=input_mode, output_path=output_path,
-            output_kms_key=output_kms_key, base_job_name=base_job_name, sagemaker_session=sagemaker_session,
-            tags=tags, subnets=subnets, security_group_ids=security_group_ids, model_uri=model_uri,
-            model_channel_name=model_channel_name, metric_definitions=metric_definitions,
-            encrypt_inter_container_traffic=encrypt_inter_container_traffic,
-            use_spot_instances=use_spot_instances, max_wait=max_wait, checkpoint_s3_uri=checkpoint_s3_uri,
-            checkpoint_local_path=checkpoint_local_path, rules=rules, debugger_hook_config=debugger_hook_config,
-            tensorboard_output_config=tensorboard_output_config, enable_sagemaker_metrics=enable_sagemaker_metrics,
-            enable_network_isolation=enable_network_isolation, profiler_config=profiler_config,
-            disable_profiler=disable_profiler, environment=environment, max_retry_attempts=max_retry_attempts,
-            source_dir=source_dir, git_config=git_config, hyperparameters=hyperparameters,
-            container_log_level=container_log_level, code_location=code_location, entry_point=entry_point,
-            dependencies=dependencies, instance_groups=instance_groups,
-            training_repository_access_mode=training_repository_access_mode,
-            training_repository_credentials_provider_arn=training_repository_credentials_provider_arn,
-            enable_infra_check=enable_infra_check, container_entry_point=container_entry_point,
-            container_arguments=container_arguments, disable_output_compression=disable_output_compression,
-            enable_remote_debug=enable_remote_debug, enable_session_tag_chaining=enable_session_tag_chaining,
-            training_plan=training_plan, instance_placement_config=instance_placement_config, **kwargs,
-        )
+        super().__init__(**params.constructor_arguments(locals()), **kwargs)
 
     def training_image_uri(self) -> str:
         return self.image_uri

@@ -10,7 +10,8 @@ import logging
 from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from sagemaker_estimators import utils
-from sagemaker_estimators.serving.validation import check_deploy_arguments, check_transform_resources
+from sagemaker_estimators.serving.deploy_options import DeployOptions
+from sagemaker_estimators.serving.validation import check_transform_resources
 from sagemaker_estimators.validation import format_tags
 from sagemaker_estimators.validation import VPC_CONFIG_DEFAULT
 
@@ -29,50 +30,30 @@ def _is_framework(estimator: "EstimatorBase") -> bool:
     return isinstance(estimator, Framework)
 
 
-def deploy_estimator(estimator: "EstimatorBase", initial_instance_count: Optional[int] = None,
-                     instance_type: Optional[str] = None, serializer: Any = None, deserializer: Any = None,
-                     accelerator_type: Optional[str] = None, endpoint_name: Optional[str] = None,
-                     use_compiled_model: bool = False, wait: bool = True, model_name: Optional[str] = None,
-                     kms_key: Optional[str] = None, data_capture_config: Any = None, tags: Any = None,
-                     serverless_inference_config: Any = None, async_inference_config: Any = None,
-                     volume_size: Optional[int] = None, model_data_download_timeout: Optional[int] = None,
-                     container_startup_health_check_timeout: Optional[int] = None,
-                     inference_recommendation_id: Optional[str] = None, explainer_config: Any = None,
-                     **kwargs: Any):
-    """Deploy the estimator's latest model to an endpoint (V2's ``EstimatorBase.deploy``)."""
+def deploy_estimator(estimator: "EstimatorBase", options: DeployOptions, use_compiled_model: bool = False,
+                     model_name: Optional[str] = None, **kwargs: Any):
+    """Deploy the estimator's latest model to an endpoint (V2's ``EstimatorBase.deploy``).
+
+    ``kwargs`` go to the estimator's ``create_model()``.
+    """
     if "update_endpoint" in kwargs:
         raise TypeError("deploy(update_endpoint=...) was removed in SageMaker SDK v2: use "
                         "predictor.update_endpoint() or Model.deploy(update_endpoint=True).")
     if estimator.latest_training_job is None:
         raise ValueError(_NO_JOB.format(action="deploy()"))
-    check_deploy_arguments(
-        initial_instance_count=initial_instance_count, instance_type=instance_type, serializer=serializer,
-        deserializer=deserializer, endpoint_name=endpoint_name, serverless_inference_config=serverless_inference_config,
-        async_inference_config=async_inference_config, data_capture_config=data_capture_config,
-        explainer_config=explainer_config, volume_size=volume_size,
-    )
+    options.check()
     if model_name is not None:
         utils.validate_name(model_name, "model_name")
     if use_compiled_model:
         raise NotImplementedError("use_compiled_model=True needs SageMaker Neo compilation, which "
                                   "sagemaker-estimators does not support: deploy the uncompiled model.")
     default_name = utils.name_from_base(estimator._ensure_base_job_name())
-    endpoint_name = endpoint_name or default_name
-    model_name = model_name or default_name
-    estimator.deploy_instance_type = instance_type
+    estimator.deploy_instance_type = options.instance_type
     kwargs["model_kms_key"] = estimator.output_kms_key
     model = estimator.create_model(**kwargs)
-    model.name = model_name
-    return model.deploy(
-        instance_type=instance_type, initial_instance_count=initial_instance_count, serializer=serializer,
-        deserializer=deserializer, accelerator_type=accelerator_type, endpoint_name=endpoint_name,
-        tags=format_tags(tags) or estimator.tags, wait=wait, kms_key=kms_key, data_capture_config=data_capture_config,
-        serverless_inference_config=serverless_inference_config, async_inference_config=async_inference_config,
-        explainer_config=explainer_config, volume_size=volume_size,
-        model_data_download_timeout=model_data_download_timeout,
-        container_startup_health_check_timeout=container_startup_health_check_timeout,
-        inference_recommendation_id=inference_recommendation_id,
-    )
+    model.name = model_name or default_name
+    return model.deploy(**options.as_kwargs(endpoint_name=options.endpoint_name or default_name,
+                                            tags=format_tags(options.tags) or estimator.tags))
 
 
 def estimator_transformer(estimator: "EstimatorBase", instance_count: int, instance_type: str,

@@ -25,12 +25,8 @@ class FrameworkDeploy:
                inference_recommendation_id: Optional[str] = None, explainer_config: Any = None,
                update_endpoint: bool = False, **kwargs: Any):
         """Deploy to an endpoint as ``Model.deploy`` does, after the framework's own checks."""
+        from sagemaker_estimators.serving.deploy_options import DeployOptions
+
         self._before_deploy(instance_type, accelerator_type)
-        return super().deploy(  # type: ignore[misc]
-            initial_instance_count, instance_type, serializer, deserializer, accelerator_type, endpoint_name, tags,
-            kms_key, wait, data_capture_config, async_inference_config, serverless_inference_config,
-            volume_size=volume_size, model_data_download_timeout=model_data_download_timeout,
-            container_startup_health_check_timeout=container_startup_health_check_timeout,
-            inference_recommendation_id=inference_recommendation_id, explainer_config=explainer_config,
-            update_endpoint=update_endpoint, **kwargs,
-        )
+        options = DeployOptions.from_arguments(locals())
+        return super().deploy(**options.as_kwargs(), update_endpoint=update_endpoint, **kwargs)  # type: ignore[misc]

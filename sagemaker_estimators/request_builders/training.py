@@ -113,38 +113,6 @@ def output_config(output_path: str, kms_key: Optional[str], disable_output_compr
     return config
 
 
-def resource_config(
-    instance_count: Optional[int],
-    instance_type: Optional[str],
-    instance_groups: Optional[List[Any]],
-    volume_size: int,
-    volume_kms_key: Optional[str],
-    keep_alive_period_in_seconds: Optional[int],
-    training_plan: Optional[str] = None,
-    instance_placement_config: Optional[Dict[str, Any]] = None,
-) -> Dict[str, Any]:
-    """ResourceConfig: instance count/type, or instance groups for heterogeneous clusters."""
-    config: Dict[str, Any] = {"VolumeSizeInGB": volume_size}
-    if volume_kms_key is not None:
-        config["VolumeKmsKeyId"] = volume_kms_key
-    if keep_alive_period_in_seconds is not None:
-        config["KeepAlivePeriodInSeconds"] = keep_alive_period_in_seconds
-    if instance_groups is not None:
-        if instance_count is not None or instance_type is not None:
-            raise ValueError("instance_count and instance_type cannot be set when instance_groups is set")
-        config["InstanceGroups"] = [group._to_request_dict() for group in instance_groups]
-    else:
-        if instance_count is None or instance_type is None:
-            raise ValueError("instance_count and instance_type must be set if instance_groups is not set")
-        config["InstanceCount"] = instance_count
-        config["InstanceType"] = instance_type
-    if training_plan is not None:
-        config["TrainingPlanArn"] = training_plan
-    if instance_placement_config is not None:
-        config["InstancePlacementConfig"] = instance_placement_config
-    return config
-
-
 def stop_condition(max_run: int, max_wait: Optional[int]) -> Dict[str, Any]:
     """StoppingCondition."""
     if max_wait:

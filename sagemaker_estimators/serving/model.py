@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional
 from sagemaker_estimators import utils
 from sagemaker_estimators.s3_paths import parse_s3_url, s3_path_join
 from sagemaker_estimators.request_builders import hosting as req
+from sagemaker_estimators.serving.deploy_options import DeployOptions
 from sagemaker_estimators.serving.validation import (
     check_deploy_arguments,
     check_model_data,
@@ -439,12 +440,7 @@ class Model:
                                "managed_instance_scaling)", "deploy a model-based endpoint.")
         if inference_recommendation_id is not None:
             raise _unsupported("inference_recommendation_id", "pass instance_type and initial_instance_count.")
-        check_deploy_arguments(
-            initial_instance_count=initial_instance_count, instance_type=instance_type, serializer=serializer,
-            deserializer=deserializer, endpoint_name=endpoint_name, serverless_inference_config=serverless_inference_config,
-            async_inference_config=async_inference_config, data_capture_config=data_capture_config,
-            explainer_config=explainer_config, volume_size=volume_size,
-        )
+        DeployOptions.from_arguments(locals()).check()
         self.accept_eula = accept_eula
         self._init_sagemaker_session_if_does_not_exist(instance_type)
         if is_local_instance_type(instance_type) and not getattr(self.sagemaker_session, "local_mode", False):
