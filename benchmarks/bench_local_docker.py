@@ -103,14 +103,14 @@ OURS_PRELUDE = f"import sys\nsys.path.insert(0, {ROOT!r})\nimport sagemaker_esti
 RUNTIME_CODE = textwrap.dedent('''
     import json, os, sys, time
     sys.path.insert(0, ROOT)
-    from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+    from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime
     from benchmarks.bench_local_docker import _training_spec
     root, mode = sys.argv[1], sys.argv[2]
     work = os.path.join(root, "runtime-" + str(os.getpid()))
     spec = _training_spec(root, work, "bench", instance_count=2 if mode == "fit2" else 1)
     compose = None
     if mode == "fit1-v1":  # the Python docker-compose 1.x, when installed
-        from sagemaker_estimators.local.compose_cli import usable_compose_commands
+        from sagemaker_estimators.local.compose.compose_cli import usable_compose_commands
         compose = {c.name: c for c in usable_compose_commands()[0]}.get("docker-compose")
         if compose is None or compose.version.major != 1:
             print("RESULT nan")
@@ -174,7 +174,7 @@ def _container_alone(root: str) -> float:
     The same config files, channel, code and hostname the runtimes give ``algo-1``,
     without any SDK, Compose or network around it.
     """
-    from sagemaker_estimators.local import compose_file
+    from sagemaker_estimators.local.compose import compose_file
     from sagemaker_estimators.local.layout import create_job_layout
 
     work = tempfile.mkdtemp(prefix="alone-", dir=root)
@@ -195,7 +195,7 @@ def _container_alone(root: str) -> float:
 
 def _compose_front_ends() -> str:
     """Which Compose each SDK runs here (V2 takes `docker compose` only if its version text has "v2")."""
-    from sagemaker_estimators.local.compose_cli import compose_command
+    from sagemaker_estimators.local.compose.compose_cli import compose_command
 
     ours = compose_command()
     probe = subprocess.run(["docker", "compose", "version"], capture_output=True, text=True)

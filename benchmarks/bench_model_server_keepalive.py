@@ -20,7 +20,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from sagemaker_estimators.local.model_server import ModelServer  # noqa: E402
+from sagemaker_estimators.local.model_server.server import ModelServer  # noqa: E402
 
 
 class _Echo:

@@ -1,7 +1,7 @@
 """``LocalSession``: V2's local-mode session (``sagemaker.local.LocalSession``).
 
 Its SageMaker client runs jobs and endpoints on this machine
-(:class:`~sagemaker_estimators.local.sagemaker_client.LocalSagemakerClient`) and
+(:class:`~sagemaker_estimators.local.clients.sagemaker_client.LocalSagemakerClient`) and
 its runtime client invokes them over HTTP on 127.0.0.1.  It needs no AWS
 account when inputs, outputs and code are local: the region comes from the
 config, the environment or ``us-west-2``; a role ARN is used as given; S3, STS
@@ -31,8 +31,8 @@ import boto3
 
 from sagemaker_estimators.client_config import client_config
 from sagemaker_estimators.job_status import check_job_status
-from sagemaker_estimators.local.runtime_client import LocalSagemakerRuntimeClient
-from sagemaker_estimators.local.sagemaker_client import LocalSagemakerClient
+from sagemaker_estimators.local.clients.runtime_client import LocalSagemakerRuntimeClient
+from sagemaker_estimators.local.clients.sagemaker_client import LocalSagemakerClient
 from sagemaker_estimators.session import Session
 
 logger = logging.getLogger(__name__)

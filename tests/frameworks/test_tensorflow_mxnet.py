@@ -359,7 +359,7 @@ def test_tensorflow_is_never_imported_and_models_load_lazily(tmp_path):
         "from sagemaker.tensorflow import TensorFlowModel, TensorFlowPredictor\n"
         "from sagemaker.tensorflow.serving import Model, Predictor\n"
         "assert Model is TensorFlowModel and Predictor is TensorFlowPredictor\n"
-        "import sagemaker_estimators.local.tensorflow_serving, sagemaker_estimators.local.tensorflow_toolkit\n"
+        "import sagemaker_estimators.local.model_server.tensorflow_serving, sagemaker_estimators.local.process.tensorflow_toolkit\n"
         "assert 'tensorflow' not in sys.modules and 'mxnet' not in sys.modules\n"
         "print('ok')\n"
     )

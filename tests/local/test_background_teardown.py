@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from sagemaker_estimators.local.background_teardown import BackgroundTeardowns
+from sagemaker_estimators.local.compose.background_teardown import BackgroundTeardowns
 
 
 def test_wait_returns_once_every_submitted_action_has_run():
@@ -34,7 +34,7 @@ def test_a_failing_action_is_logged_and_does_not_stop_the_others(caplog):
     def fail():
         raise RuntimeError("network is busy")
 
-    with caplog.at_level(logging.ERROR, logger="sagemaker_estimators.local.background_teardown"):
+    with caplog.at_level(logging.ERROR, logger="sagemaker_estimators.local.compose.background_teardown"):
         teardowns.submit("broken-job", fail)
         teardowns.submit("fine-job", lambda: done.append(1))
         assert teardowns.wait(timeout=30)
@@ -59,7 +59,7 @@ def test_the_interpreter_finishes_pending_teardowns_before_it_exits(tmp_path):
     code = textwrap.dedent(
         f"""
         import time
-        from sagemaker_estimators.local.background_teardown import TEARDOWNS
+        from sagemaker_estimators.local.compose.background_teardown import TEARDOWNS
 
         def remove():
             time.sleep(0.5)

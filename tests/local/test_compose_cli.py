@@ -13,7 +13,7 @@ import textwrap
 import pytest
 from packaging.version import Version
 
-from sagemaker_estimators.local.compose_cli import (
+from sagemaker_estimators.local.compose.compose_cli import (
     ComposeNotFoundError,
     cached_detect_compose,
     detect_compose,

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 import yaml
 
-from sagemaker_estimators.local import compose_file
+from sagemaker_estimators.local.compose import compose_file
 from sagemaker_estimators.local.layout import create_job_layout
 from sagemaker_estimators.local.runtime import ChannelSpec, ServingSpec, TrainingSpec
 

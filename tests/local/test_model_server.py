@@ -16,7 +16,7 @@ import time
 import pytest
 
 from sagemaker_estimators.local.runtime import InvocationResult, RunningEndpoint, ServingSpec
-from sagemaker_estimators.local.serving_process import ModelServerError, ModelServerProcess, start_model_server
+from sagemaker_estimators.local.model_server.serving_process import ModelServerError, ModelServerProcess, start_model_server
 from sagemaker_estimators.payloads.deserializers import CSVDeserializer, JSONDeserializer
 from sagemaker_estimators.payloads.serializers import CSVSerializer, JSONSerializer
 from tests.local.toolkit_helpers import process_alive
@@ -331,7 +331,7 @@ def test_server_exits_when_its_parent_dies(tmp_path):
     launcher = textwrap.dedent(
         f"""\
         import sys, time
-        from sagemaker_estimators.local.serving_process import start_model_server
+        from sagemaker_estimators.local.model_server.serving_process import start_model_server
         server = start_model_server({str(model_dir)!r}, program="inference.py")
         print(server.pid, flush=True)
         time.sleep(300)
@@ -387,7 +387,7 @@ def test_cli_prints_listening_line_and_stops_on_sigterm(tmp_path):
         SAGEMAKER_SUBMIT_DIRECTORY=str(model_dir),
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "sagemaker_estimators.local.model_server", "--model-dir", str(model_dir), "--port", "0"],
+        [sys.executable, "-m", "sagemaker_estimators.local.model_server.server", "--model-dir", str(model_dir), "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
@@ -427,7 +427,7 @@ def test_cli_prints_listening_line_and_stops_on_sigterm(tmp_path):
 def test_cli_missing_model_dir_exits_non_zero(tmp_path):
     env = dict(os.environ, PYTHONPATH=ROOT + os.pathsep + os.environ.get("PYTHONPATH", ""))
     done = subprocess.run(
-        [sys.executable, "-m", "sagemaker_estimators.local.model_server", "--model-dir", str(tmp_path / "nope"), "--port", "0"],
+        [sys.executable, "-m", "sagemaker_estimators.local.model_server.server", "--model-dir", str(tmp_path / "nope"), "--port", "0"],
         capture_output=True,
         text=True,
         env=env,

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from sagemaker_estimators.local.model_server import ModelServer
+from sagemaker_estimators.local.model_server.server import ModelServer
 
 
 class _Echo:

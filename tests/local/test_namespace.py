@@ -13,8 +13,8 @@ import textwrap
 
 import pytest
 
-from sagemaker_estimators.local import namespace
-from sagemaker_estimators.local.process_runtime import ProcessRuntime
+from sagemaker_estimators.local.process import namespace
+from sagemaker_estimators.local.process.process_runtime import ProcessRuntime
 from sagemaker_estimators.local.runtime import ChannelSpec, MountSpec, ProcessingSpec, TrainingSpec
 
 needs_namespaces = pytest.mark.skipif(namespace.unavailable_reason() is not None,

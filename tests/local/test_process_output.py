@@ -8,12 +8,12 @@ import subprocess
 import sys
 import textwrap
 
-from sagemaker_estimators.local.process_runtime import ProcessRuntime
+from sagemaker_estimators.local.process.process_runtime import ProcessRuntime
 from tests.local.test_process_runtime import make_spec
 
 PUMP = textwrap.dedent("""
     import io, json, resource, sys
-    from sagemaker_estimators.local.process_runtime import _Sink, _start
+    from sagemaker_estimators.local.process.process_runtime import _Sink, _start
     child = sys.argv[1]
     out = open(sys.argv[2], "w", encoding="utf-8", newline="")
     sink = _Sink(out)
@@ -28,7 +28,7 @@ PUMP = textwrap.dedent("""
 
 def _pump(tmp_path, child: str):
     target = tmp_path / "out.txt"
-    baseline = subprocess.run([sys.executable, "-c", "import json, resource, sagemaker_estimators.local.process_runtime;"
+    baseline = subprocess.run([sys.executable, "-c", "import json, resource, sagemaker_estimators.local.process.process_runtime;"
                                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"],
                               capture_output=True, text=True, check=True, cwd=os.getcwd())
     result = subprocess.run([sys.executable, "-c", PUMP, child, str(target)], capture_output=True, text=True,

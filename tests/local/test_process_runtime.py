@@ -15,7 +15,7 @@ import time
 import attrs
 import pytest
 
-from sagemaker_estimators.local.process_runtime import FrameworkNotInstalledError, ProcessRuntime
+from sagemaker_estimators.local.process.process_runtime import FrameworkNotInstalledError, ProcessRuntime
 from sagemaker_estimators.local.runtime import ChannelSpec, TrainingFailedError, TrainingSpec
 from tests.local.toolkit_helpers import (
     DUMP_SCRIPT,
@@ -341,7 +341,7 @@ def test_missing_entry_point_hyperparameter_is_rejected(tmp_path):
 DRIVER = """\
 import io, json, sys
 sys.path.insert(0, {repo!r})
-from sagemaker_estimators.local.process_runtime import ProcessRuntime
+from sagemaker_estimators.local.process.process_runtime import ProcessRuntime
 from sagemaker_estimators.local.runtime import TrainingSpec
 spec = TrainingSpec(**json.loads(sys.argv[1]))
 print("driver ready", flush=True)

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from sagemaker_estimators.local import compose_file
-from sagemaker_estimators.local.processing.compose_runner import processing_compose
-from sagemaker_estimators.local.processing.layout import collect_outputs, create_hosts, relative_path
+from sagemaker_estimators.local.compose import compose_file
+from sagemaker_estimators.local.compose.processing_runner import processing_compose
+from sagemaker_estimators.local.processing_layout import collect_outputs, create_hosts, relative_path
 from sagemaker_estimators.local.runtime import MountSpec, ProcessingSpec
 
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from sagemaker_estimators.local import tensorflow_serving as tfs
-from sagemaker_estimators.local import tensorflow_toolkit as tk
+from sagemaker_estimators.local.model_server import tensorflow_serving as tfs
+from sagemaker_estimators.local.process import tensorflow_toolkit as tk
 
 
 def test_parameter_server_tf_config_per_host():

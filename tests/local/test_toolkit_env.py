@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from sagemaker_estimators.local import toolkit_env
+from sagemaker_estimators.local.process import toolkit_env
 from tests.local.toolkit_helpers import DUMP_SCRIPT, normalise, run_real_toolkit, toolkit_available
 
 needs_toolkit = pytest.mark.skipif(not toolkit_available(), reason="sagemaker-training is not installed (test extra)")

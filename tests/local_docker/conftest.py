@@ -63,7 +63,7 @@ def job_name() -> str:
 @pytest.fixture(scope="session")
 def compose_front_ends():
     """The usable Compose front ends by name (CI installs the v2 plugin and v1)."""
-    from sagemaker_estimators.local.compose_cli import usable_compose_commands
+    from sagemaker_estimators.local.compose.compose_cli import usable_compose_commands
 
     usable, _refused = usable_compose_commands()
     return {command.name: command for command in usable}
@@ -74,8 +74,8 @@ def leftovers(client, name: str, wait_for_teardowns: bool = True) -> List[str]:
 
     Waits for background teardowns of this process first unless told not to.
     """
-    from sagemaker_estimators.local.background_teardown import TEARDOWNS
-    from sagemaker_estimators.local.compose_file import LABEL_JOB
+    from sagemaker_estimators.local.compose.background_teardown import TEARDOWNS
+    from sagemaker_estimators.local.compose.compose_file import LABEL_JOB
 
     if wait_for_teardowns:
         assert TEARDOWNS.wait(timeout=120), "background teardowns did not finish within 120 s"

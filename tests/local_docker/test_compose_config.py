@@ -19,8 +19,8 @@ import subprocess
 import pytest
 import yaml
 
-from sagemaker_estimators.local import compose_file
-from sagemaker_estimators.local.compose_cli import detect_compose
+from sagemaker_estimators.local.compose import compose_file
+from sagemaker_estimators.local.compose.compose_cli import detect_compose
 from sagemaker_estimators.local.layout import create_job_layout
 from tests.local_docker.helpers import serving_spec, training_spec
 

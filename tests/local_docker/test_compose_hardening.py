@@ -9,7 +9,7 @@ import time
 import attrs
 import pytest
 
-from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime
 from tests.local_docker.conftest import leftovers
 from tests.local_docker.helpers import training_spec
 
@@ -52,7 +52,7 @@ def test_compose_file_holds_no_secret_and_the_container_sees_the_values(
                "PYTHONHASHSEED": "7"}
     spec = _spec_with_script(tmp_path, job_name, standin_image, SECRET_SCRIPT, environment=secrets)
     written = []
-    from sagemaker_estimators.local import compose_file
+    from sagemaker_estimators.local.compose import compose_file
 
     real_write = compose_file.write_compose_file
 

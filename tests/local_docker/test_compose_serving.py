@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime
 from tests.local_docker.conftest import leftovers
 from tests.local_docker.helpers import serving_spec, training_spec
 
@@ -113,7 +113,7 @@ def test_container_removed_while_waiting_for_ping_is_a_clear_error(trained, stan
 
 
 def test_fixed_port_is_used(trained, standin_image, docker_client):
-    from sagemaker_estimators.local.compose_runtime import free_port
+    from sagemaker_estimators.local.compose.compose_runtime import free_port
 
     port = free_port()
     name = _name()

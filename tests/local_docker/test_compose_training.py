@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime
 from sagemaker_estimators.local.runtime import TrainingFailedError
 from tests.local_docker.conftest import REPO, leftovers
 from tests.local_docker.helpers import tar_member, tar_names, training_spec
@@ -94,7 +94,7 @@ DRIVER = textwrap.dedent(
     """
     import shutil, sys, tempfile
     sys.path.insert(0, {repo!r})
-    from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+    from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime
     from tests.local_docker.helpers import training_spec
 
     # what LocalSession's client does: a scratch dir per job, removed whatever happens
@@ -114,8 +114,8 @@ EXIT_RIGHT_AFTER_FIT = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, {repo!r})
-    from sagemaker_estimators.local.background_teardown import TEARDOWNS
-    from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+    from sagemaker_estimators.local.compose.background_teardown import TEARDOWNS
+    from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime
     from tests.local_docker.helpers import training_spec
 
     ComposeRuntime(pull=False).train(training_spec({root!r}, {job!r}, {image!r}))

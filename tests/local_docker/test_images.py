@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sagemaker_estimators.local.compose_runtime import ComposeRuntime, ecr_auth_config, image_present, split_image_uri
+from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime, ecr_auth_config, image_present, split_image_uri
 from tests.local_docker.conftest import leftovers
 from tests.local_docker.helpers import training_spec
 

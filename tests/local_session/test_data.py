@@ -9,7 +9,8 @@ import tarfile
 import boto3
 import pytest
 
-from sagemaker_estimators.local import batching, data
+from sagemaker_estimators.local.clients import batching
+from sagemaker_estimators.local import data
 
 
 def make_tar(path, members):

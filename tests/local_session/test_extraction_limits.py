@@ -117,7 +117,7 @@ def test_repack_refuses_a_bomb_and_leaves_nothing(tmp_path, no_aws):
 
 
 def test_local_process_s3_sourcedir_bomb_is_refused(aws, tmp_path):
-    from sagemaker_estimators.local.sagemaker_client import LocalSagemakerClient
+    from sagemaker_estimators.local.clients.sagemaker_client import LocalSagemakerClient
     from sagemaker_estimators.local.session import LocalSession
 
     bomb = write_bomb(tmp_path / "sourcedir.tar.gz", 30 * 1024 * 1024)

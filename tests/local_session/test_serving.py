@@ -8,7 +8,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from sagemaker_estimators.local.entities import REGISTRY
-from sagemaker_estimators.local.runtime_client import http_request
+from sagemaker_estimators.local.clients.runtime_client import http_request
 from tests.local_session.conftest import ROLE, SKLEARN_IMAGE, leftovers, training_request, unique
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import boto3
 import pytest
 
-from sagemaker_estimators.local.runtime_client import LocalSagemakerRuntimeClient
-from sagemaker_estimators.local.sagemaker_client import LocalSagemakerClient
+from sagemaker_estimators.local.clients.runtime_client import LocalSagemakerRuntimeClient
+from sagemaker_estimators.local.clients.sagemaker_client import LocalSagemakerClient
 from sagemaker_estimators.local.session import LocalSession
 
 

@@ -8,7 +8,7 @@ import tarfile
 import pytest
 
 from sagemaker_estimators.local.runtime import TrainingResult
-from sagemaker_estimators.local.sagemaker_client import LocalSagemakerClient, framework_from_image
+from sagemaker_estimators.local.clients.sagemaker_client import LocalSagemakerClient, framework_from_image
 from tests.local_session.conftest import SKLEARN_IMAGE, leftovers, training_request, unique
 
 

@@ -138,7 +138,7 @@ def test_multi_worker_mirrored_strategy_gets_a_tf_config_per_host(no_aws, tf_wor
 
 
 def test_without_tensorflow_the_error_names_the_package(no_aws, tf_workspace, local_session):
-    from sagemaker_estimators.local.process_runtime import FrameworkNotInstalledError
+    from sagemaker_estimators.local.process.process_runtime import FrameworkNotInstalledError
 
     estimator = _estimator(tf_workspace, local_session)
     with pytest.raises(Exception) as raised:

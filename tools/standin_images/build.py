@@ -13,7 +13,7 @@ image URIs, so local mode finds it and never pulls:
    installed with the host's CPython 3.11 into ``usr/local/lib/python3.11/dist-packages``
    (same ABI as Debian's python3);
 3. ``/usr/local/bin/train`` (the toolkit's trainer) and ``/usr/local/bin/serve`` (this
-   project's ``sagemaker_estimators.local.model_server`` plus the package modules it
+   project's ``sagemaker_estimators.local.model_server.server`` plus the package modules it
    imports, copied from the checkout);
 4. ``tar | docker import`` with a label holding a hash of every build input.
 
@@ -84,7 +84,7 @@ SLIM_PATHS = [
     "usr/share/lintian",
     "var/log",
 ]
-MODEL_SERVER_MODULE = "sagemaker_estimators.local.model_server"
+MODEL_SERVER_MODULE = "sagemaker_estimators.local.model_server.server"
 
 
 def _sha256_file(path: str) -> str:

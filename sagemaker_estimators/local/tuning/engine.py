@@ -212,17 +212,17 @@ class TuningRun:
             if custom is not None:
                 return custom(instance_type)
             if instance_type == "local_process":
-                from sagemaker_estimators.local.process_runtime import ProcessRuntime
+                from sagemaker_estimators.local.process.process_runtime import ProcessRuntime
 
                 return ProcessRuntime(stream=tap)
-            from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+            from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime
 
             return ComposeRuntime(container_config=container_config, stream=tap)
 
         return factory
 
     def _run_trial(self, trial: Trial, definition: Definition) -> None:
-        from sagemaker_estimators.local.sagemaker_client import LocalSagemakerClient
+        from sagemaker_estimators.local.clients.sagemaker_client import LocalSagemakerClient
 
         reader = MetricReader(definition.metric_definitions, definition.objective_name,
                               lambda step, value: self._on_objective(trial, definition, step, value))

@@ -49,8 +49,8 @@ def _stop_processes(job_name: str) -> int:
 
 
 def _stop_containers(job_name: str) -> int:
-    from sagemaker_estimators.local import compose_file
-    from sagemaker_estimators.local.compose_runtime import PROJECT_LABEL
+    from sagemaker_estimators.local.compose import compose_file
+    from sagemaker_estimators.local.compose.compose_runtime import PROJECT_LABEL
 
     import docker
 

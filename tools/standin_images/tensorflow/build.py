@@ -48,7 +48,8 @@ FILES: List[Tuple[str, str]] = [
      f"{SITE}/sagemaker_tensorflow_container/__init__.py"),
     ("tools/standin_images/tensorflow/sagemaker_tensorflow_container/training.py",
      f"{SITE}/sagemaker_tensorflow_container/training.py"),
-    ("sagemaker_estimators/local/tensorflow_toolkit.py", f"{SITE}/sagemaker_estimators/local/tensorflow_toolkit.py"),
+    ("sagemaker_estimators/local/process/tensorflow_toolkit.py",
+     f"{SITE}/sagemaker_estimators/local/process/tensorflow_toolkit.py"),
     ("tools/standin_images/tensorflow/tfs_standin.py", f"{SITE}/tfs_standin.py"),
     ("tools/standin_images/tensorflow/serve", "/usr/local/bin/serve"),
 ]

@@ -7,7 +7,7 @@ the user hyperparameters as CLI arguments (``--model_dir`` among them), the SM_*
 environment, ``S3_REGION``/``TF_CPP_MIN_LOG_LEVEL``/``S3_USE_HTTPS`` and, for
 ``parameter_server`` on two or more hosts or ``multi_worker_mirrored_strategy``,
 ``TF_CONFIG`` with the hosts' names and the real ports (computed by
-``sagemaker_estimators.local.tensorflow_toolkit``, copied into the image).
+``sagemaker_estimators.local.process.tensorflow_toolkit``, copied into the image).
 
 What it does NOT do (this image has no TensorFlow): start the parameter-server
 process beside the script, nor make worker hosts wait for the master to finish.
@@ -17,7 +17,7 @@ import os
 
 from sagemaker_training import entry_point, environment, mapping, runner
 
-from sagemaker_estimators.local.tensorflow_toolkit import tensorflow_environment
+from sagemaker_estimators.local.process.tensorflow_toolkit import tensorflow_environment
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from sagemaker_estimators.archives import limits_of
 from sagemaker_estimators.local import data
 from sagemaker_estimators.required import required
 from sagemaker_estimators.utils import validate_name
-from sagemaker_estimators.local.batching import check_transform_settings, payloads
+from sagemaker_estimators.local.clients.batching import check_transform_settings, payloads
 from sagemaker_estimators.local.credentials import container_credentials
 from sagemaker_estimators.local.entities import (
     REGISTRY,
@@ -47,7 +47,7 @@ from sagemaker_estimators.local.runtime import (
     TrainingFailedError,
     TrainingSpec,
 )
-from sagemaker_estimators.local.runtime_client import INVOCATION_TIMEOUT, http_request, post, serving_port_from
+from sagemaker_estimators.local.clients.runtime_client import INVOCATION_TIMEOUT, http_request, post, serving_port_from
 
 if TYPE_CHECKING:
     from sagemaker_estimators.local.session import LocalSession
@@ -147,10 +147,10 @@ class LocalSagemakerClient:
         if self._runtime_factory is not None:
             return self._runtime_factory(instance_type)
         if instance_type == PROCESS_INSTANCE_TYPE:
-            from sagemaker_estimators.local.process_runtime import ProcessRuntime
+            from sagemaker_estimators.local.process.process_runtime import ProcessRuntime
 
             return ProcessRuntime()
-        from sagemaker_estimators.local.compose_runtime import ComposeRuntime
+        from sagemaker_estimators.local.compose.compose_runtime import ComposeRuntime
 
         return ComposeRuntime(container_config=self._local_config().get("container_config"))
 
@@ -853,16 +853,16 @@ class LocalSagemakerClient:
             "a sagemaker.Session in SageMaker, or use SageMaker SDK V3 for pipelines."
         )
 
-    # ------------------------------------------------------------------ processing (local/processing/)
+    # ------------------------------------------------------------------ processing (clients/processing_jobs.py)
 
     @property
     def _processing(self) -> Any:
-        from sagemaker_estimators.local.processing.client import LocalProcessingJobs
+        from sagemaker_estimators.local.clients.processing_jobs import LocalProcessingJobs
 
         return LocalProcessingJobs(self)
 
     def create_processing_job(self, **request: Any) -> Dict[str, Any]:
-        """Run a processing job locally (see :mod:`sagemaker_estimators.local.processing.client`)."""
+        """Run a processing job locally (see :mod:`sagemaker_estimators.local.clients.processing_jobs`)."""
         return self._processing.create(request)
 
     def describe_processing_job(self, ProcessingJobName: str) -> Dict[str, Any]:  # noqa: N803

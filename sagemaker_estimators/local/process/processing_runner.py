@@ -3,7 +3,7 @@
 Processing scripts address ``/opt/ml/processing/...`` literally (there are no
 ``SM_*`` variables for processing), so every host runs in a private mount
 namespace that shows its own tree at ``/opt/ml``
-(:mod:`~sagemaker_estimators.local.namespace`); where that is impossible the job
+(:mod:`~sagemaker_estimators.local.process.namespace`); where that is impossible the job
 is refused before it starts, naming the path and the alternative.
 
 The container command is run as given, with a ``python``/``python3`` first word
@@ -20,9 +20,10 @@ import posixpath
 import re
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from sagemaker_estimators.local import data, namespace
+from sagemaker_estimators.local import data
+from sagemaker_estimators.local.process import namespace
 from sagemaker_estimators.local.layout import remove_tree
-from sagemaker_estimators.local.processing.layout import (
+from sagemaker_estimators.local.processing_layout import (
     CONTAINER_ROOT,
     ProcessingHost,
     collect_outputs,

@@ -15,9 +15,9 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 
 import attrs
 
-from sagemaker_estimators.local import compose_file
-from sagemaker_estimators.local.background_teardown import project_up
-from sagemaker_estimators.local.processing.layout import (
+from sagemaker_estimators.local.compose import compose_file
+from sagemaker_estimators.local.compose.background_teardown import project_up
+from sagemaker_estimators.local.processing_layout import (
     CONTAINER_ROOT,
     ProcessingHost,
     collect_outputs,
@@ -77,7 +77,7 @@ class _Hosts:
 
 def run_processing(runtime: Any, spec: ProcessingSpec, client_future: Any, project_class: Any,
                    reclaim_ownership: Callable[[Any, str, List[str]], None]) -> None:
-    """Run ``spec`` with ``runtime`` (a :class:`~sagemaker_estimators.local.compose_runtime.ComposeRuntime`),
+    """Run ``spec`` with ``runtime`` (a :class:`~sagemaker_estimators.local.compose.compose_runtime.ComposeRuntime`),
     given the runtime's Docker client future, compose project class and ownership reclaimer."""
     compose_file.check_instance_type(spec.instance_type)
     compose = runtime.compose

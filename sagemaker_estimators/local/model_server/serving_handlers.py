@@ -37,7 +37,7 @@ from types import ModuleType
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from sagemaker_estimators.archives import safe_extract
-from sagemaker_estimators.local import serving_codecs as codecs
+from sagemaker_estimators.local.model_server import serving_codecs as codecs
 from sagemaker_estimators.payloads.serializers import import_optional, is_ndarray
 
 logger = logging.getLogger(__name__)
@@ -237,7 +237,7 @@ class MXNetDefaults(GenericDefaults):
 
 
 def _tensorflow_defaults() -> Any:
-    from sagemaker_estimators.local.tensorflow_serving import TensorFlowServingDefaults
+    from sagemaker_estimators.local.model_server.tensorflow_serving import TensorFlowServingDefaults
 
     return TensorFlowServingDefaults()
 

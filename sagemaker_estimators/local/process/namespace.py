@@ -24,7 +24,7 @@ import sys
 import tempfile
 from typing import List, Optional, Sequence
 
-from sagemaker_estimators.local import ns_exec
+from sagemaker_estimators.local.process import ns_exec
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
-"""Start and drive the local model server (:mod:`.model_server`) as a subprocess.
+"""Start and drive the local model server (:mod:`.server`) as a subprocess.
 
-:func:`start_model_server` launches ``python -m sagemaker_estimators.local.model_server``
+:func:`start_model_server` launches ``python -m sagemaker_estimators.local.model_server.server``
 with the given interpreter, waits (bounded) for its ``LISTENING`` line and returns a
 :class:`ModelServerProcess`, which implements the local runtime's
 :class:`~sagemaker_estimators.local.runtime.RunningEndpoint` protocol: ``url``,
@@ -28,13 +28,13 @@ import weakref
 from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 from sagemaker_estimators.local.runtime import InvocationResult, ServingSpec
-from sagemaker_estimators.local.serving_handlers import FRAMEWORKS
+from sagemaker_estimators.local.model_server.serving_handlers import FRAMEWORKS
 
 logger = logging.getLogger(__name__)
 
-SERVER_MODULE = "sagemaker_estimators.local.model_server"
+SERVER_MODULE = "sagemaker_estimators.local.model_server.server"
 _LISTENING = re.compile(r"SAGEMAKER_ESTIMATORS_LISTENING (\S+):(\d+)\s*$")
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _TAIL_LINES_KEPT = 200
 
 _LIVE: "weakref.WeakSet[ModelServerProcess]" = weakref.WeakSet()

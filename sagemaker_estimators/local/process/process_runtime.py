@@ -1,7 +1,7 @@
 """``instance_type="local_process"``: run the training script on the host's Python, no Docker.
 
 For every host (``algo-1`` .. ``algo-N``) :class:`ProcessRuntime` builds the
-``/opt/ml`` tree under the job's work dir (:mod:`.layout`), links the channels
+``/opt/ml`` tree under the job's work dir (:mod:`~sagemaker_estimators.local.layout`), links the channels
 and copies the code in, computes the ``SM_*`` environment and command line the
 container's training toolkit would give the script (:mod:`.toolkit_env`),
 installs ``requirements.txt`` into a per-job directory, and runs the entry
@@ -10,7 +10,7 @@ streamed line by line as ``algo-1  | ...``.  The hosts' model and output trees
 are packed into ``model.tar.gz`` / ``output.tar.gz`` exactly as the compose
 runtime packs them.
 
-Serving starts the model server of :mod:`.model_server` on 127.0.0.1.
+Serving starts the model server of :mod:`~sagemaker_estimators.local.model_server` on 127.0.0.1.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ import threading
 from typing import Any, Deque, Dict, List, Mapping, Optional, Protocol, Sequence, Tuple
 
 from sagemaker_estimators.local import layout as layout_mod
-from sagemaker_estimators.local import namespace, toolkit_env
+from sagemaker_estimators.local.process import namespace, toolkit_env
 from sagemaker_estimators.local.output_lines import LineSplitter
 from sagemaker_estimators.required import required
 from sagemaker_estimators.local.runtime import (
@@ -94,7 +94,7 @@ class _HostProcess:
 
     def _read(self) -> None:
         """Pump the child's output to the sink in order and in bounded pieces, ``\r``
-        progress included (see :mod:`.output_lines`)."""
+        progress included (see :mod:`~sagemaker_estimators.local.output_lines`)."""
         stream = self.process.stdout
         assert stream is not None
         splitter = LineSplitter(self.prefix)
@@ -668,7 +668,7 @@ class ProcessRuntime:
     @staticmethod
     def _tensorflow_env(toolkit: toolkit_env.ToolkitEnvironment, hosts: Sequence[str]) -> Dict[str, str]:
         """TF_CONFIG and the variables the TensorFlow toolkit sets; peers at 127.0.0.1, one port each."""
-        from sagemaker_estimators.local import tensorflow_toolkit
+        from sagemaker_estimators.local.process import tensorflow_toolkit
 
         training_env = toolkit.training_env
         job_name = training_env["job_name"] or "job"
@@ -685,8 +685,8 @@ class ProcessRuntime:
     # ------------------------------------------------------------------ processing
 
     def process(self, spec: ProcessingSpec) -> None:
-        """Run a processing job on this machine (see :mod:`.processing.process_runner`)."""
-        from sagemaker_estimators.local.processing.process_runner import run_processing
+        """Run a processing job on this machine (see :mod:`.processing_runner`)."""
+        from sagemaker_estimators.local.process.processing_runner import run_processing
 
         run_processing(spec, _resolve_python(self._python), _run_all, _Sink(self._stream))
 
@@ -697,6 +697,6 @@ class ProcessRuntime:
 
         The port is ``spec.port``, or one the server picks itself (no race for a free port).
         """
-        from sagemaker_estimators.local.serving_process import start_model_server
+        from sagemaker_estimators.local.model_server.serving_process import start_model_server
 
         return start_model_server(spec, host="127.0.0.1", port=spec.port, python=_resolve_python(self._python))

@@ -8,7 +8,7 @@
 
 Docker mounts ``config`` at ``/opt/ml/config``, each input at its destination and
 each host's output directories at their sources; ``local_process`` shows the whole
-host tree at ``/opt/ml`` (:mod:`~sagemaker_estimators.local.namespace`).
+host tree at ``/opt/ml`` (:mod:`~sagemaker_estimators.local.process.namespace`).
 """
 from __future__ import annotations
 

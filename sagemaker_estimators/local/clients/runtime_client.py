@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from botocore.exceptions import ClientError
 from botocore.response import StreamingBody
 
-from sagemaker_estimators.local import serving_process
+from sagemaker_estimators.local.model_server import serving_process
 from sagemaker_estimators.local.entities import REGISTRY
 from sagemaker_estimators.required import required
 

@@ -4,7 +4,7 @@
 for ``instance_type`` ``local`` and ``local_gpu``:
 
 * ``train``: lays out ``/opt/ml`` per host (:mod:`~sagemaker_estimators.local.layout`),
-  writes the compose file (:mod:`~sagemaker_estimators.local.compose_file`) into the
+  writes the compose file (:mod:`~sagemaker_estimators.local.compose.compose_file`) into the
   job's work dir, starts it under a project name of its own (``up -d``), streams each
   host's log with an ``algo-N |`` prefix and waits for every container.  The first
   host that exits non-zero fails the job (the others are stopped at once) with its
@@ -14,7 +14,7 @@ for ``instance_type`` ``local`` and ``local_gpu``:
   network are removed - through the engine's API, falling back to ``compose down
   --volumes --remove-orphans`` - and files the containers wrote as root are handed
   back to the calling user when that user is not root.  After a successful job the
-  removal runs in the background (:mod:`~sagemaker_estimators.local.background_teardown`),
+  removal runs in the background (:mod:`~sagemaker_estimators.local.compose.background_teardown`),
   finished before the interpreter exits; a failed or interrupted job is torn down
   before its error is raised.
 * ``serve``: starts one ``serve`` container publishing ``127.0.0.1:<free port>`` to
@@ -43,12 +43,12 @@ import threading
 import time
 from typing import Any, Callable, Deque, Dict, List, Mapping, Optional, Protocol, Tuple
 
-from sagemaker_estimators.local import compose_file
-from sagemaker_estimators.local.background_teardown import project_up
-from sagemaker_estimators.local.compose_cli import ComposeCommand, compose_command
+from sagemaker_estimators.local.compose import compose_file
+from sagemaker_estimators.local.compose.background_teardown import project_up
+from sagemaker_estimators.local.compose.compose_cli import ComposeCommand, compose_command
 from sagemaker_estimators.local.output_lines import LineSplitter
 from sagemaker_estimators.local.layout import JobLayout, create_job_layout, pack_artifacts
-from sagemaker_estimators.local.serving_process import ping_endpoint, post_invocations
+from sagemaker_estimators.local.model_server.serving_process import ping_endpoint, post_invocations
 from sagemaker_estimators.local.runtime import (
     InvocationResult,
     ProcessingSpec,
@@ -557,8 +557,8 @@ class ComposeRuntime:
     # ----------------------------------------------------------------- processing
 
     def process(self, spec: ProcessingSpec) -> None:
-        """Run a processing job, one container per instance (see :mod:`.processing.compose_runner`)."""
-        from sagemaker_estimators.local.processing.compose_runner import run_processing
+        """Run a processing job, one container per instance (see :mod:`.processing_runner`)."""
+        from sagemaker_estimators.local.compose.processing_runner import run_processing
 
         run_processing(self, spec, ClientFuture(), ComposeProject, reclaim_ownership)
 

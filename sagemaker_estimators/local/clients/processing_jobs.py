@@ -1,6 +1,6 @@
 """CreateProcessingJob / DescribeProcessingJob / StopProcessingJob / ListProcessingJobs in local mode.
 
-:class:`LocalProcessingJobs` is what :class:`~sagemaker_estimators.local.sagemaker_client.LocalSagemakerClient`
+:class:`LocalProcessingJobs` is what :class:`~sagemaker_estimators.local.clients.sagemaker_client.LocalSagemakerClient`
 delegates processing calls to.  A job runs to completion inside ``create_processing_job``
 (as V2's local mode does): its inputs become local directories (``file://`` used in
 place, ``s3://`` downloaded), the runtime the instance type names runs it, and each
@@ -24,7 +24,7 @@ from sagemaker_estimators.local import data
 from sagemaker_estimators.local.entities import (
     REGISTRY, LocalRecord, describe_request, error_reason, local_arn, not_found, now, recording_outcome,
 )
-from sagemaker_estimators.local.processing.layout import job_config, relative_path
+from sagemaker_estimators.local.processing_layout import job_config, relative_path
 from sagemaker_estimators.local.runtime import MountSpec, ProcessingFailedError, ProcessingSpec
 from sagemaker_estimators.required import required
 from sagemaker_estimators.utils import validate_name

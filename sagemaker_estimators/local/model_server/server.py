@@ -2,7 +2,7 @@
 
 Run it as::
 
-    python -m sagemaker_estimators.local.model_server [serve] --model-dir DIR [--code-dir DIR]
+    python -m sagemaker_estimators.local.model_server.server [serve] --model-dir DIR [--code-dir DIR]
         [--program inference.py] [--framework sklearn|xgboost|pytorch|huggingface]
         [--host 127.0.0.1] [--port N]
 
@@ -22,7 +22,7 @@ last line as the body; unsupported content or accept types answer 415.
 
 This module imports only the standard library (numpy and the framework come in
 with the model).  Callers start it as a subprocess with
-:func:`sagemaker_estimators.local.serving_process.start_model_server`, also
+:func:`sagemaker_estimators.local.model_server.serving_process.start_model_server`, also
 reachable from here.
 """
 from __future__ import annotations
@@ -39,8 +39,8 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, List, Optional, Tuple
 
-from sagemaker_estimators.local import serving_codecs as codecs
-from sagemaker_estimators.local.serving_handlers import FRAMEWORKS, InferenceHandler, ServingSetupError, build_handler
+from sagemaker_estimators.local.model_server import serving_codecs as codecs
+from sagemaker_estimators.local.model_server.serving_handlers import FRAMEWORKS, InferenceHandler, ServingSetupError, build_handler
 
 logger = logging.getLogger("sagemaker_estimators.model_server")
 
@@ -182,7 +182,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m sagemaker_estimators.local.model_server",
+        prog="python -m sagemaker_estimators.local.model_server.server",
         description="Serve a model under SageMaker's /ping + /invocations contract.",
     )
     parser.add_argument("command", nargs="?", choices=["serve"], help="the container command (binds 0.0.0.0)")
@@ -280,7 +280,7 @@ def main(argv: Optional[List[str]] = None) -> int:
 def __getattr__(name: str) -> Any:
     # The caller-side API lives in serving_process (it needs attrs); offered here too.
     if name in ("start_model_server", "ModelServerProcess", "ModelServerError"):
-        from sagemaker_estimators.local import serving_process
+        from sagemaker_estimators.local.model_server import serving_process
 
         return getattr(serving_process, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
