@@ -221,7 +221,7 @@ class EstimatorBase(TrainingJobUpdatesMixin):
         region = session.boto_region_name
         if not dbg.region_supports_profiler(region) or dbg.instance_type_disables_profiler(self.instance_type):
             self.disable_profiler = True
-        self.code_uri: Optional[str] = None
+        self.code_uri = None
         self.code_channel_name = "code"
         self.uploaded_code = None
         self._current_job_name: Optional[str] = None

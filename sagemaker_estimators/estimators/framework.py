@@ -74,8 +74,8 @@ class Framework(EstimatorBase):
 
         Includes what the framework adds itself (distribution and compiler flags).
         """
-        encoded = encode_hyperparameters_json(self._hyperparameters_with_code())
-        encoded.update(encode_hyperparameters_json(self._framework_hyperparameters()))
+        encoded = encode_hyperparameters_json(self._hyperparameters_with_code()) or {}
+        encoded.update(encode_hyperparameters_json(self._framework_hyperparameters()) or {})
         return encoded
 
     def _framework_hyperparameters(self) -> Dict[str, Any]:

@@ -13,6 +13,7 @@ import os
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from sagemaker_estimators.estimators import debugger as dbg
+from sagemaker_estimators.required import required
 
 
 class TrainingJobUpdatesMixin:
@@ -127,4 +128,5 @@ class TrainingJobUpdatesMixin:
         self._ensure_latest_training_job("No training job is associated with this estimator; call fit() first.")
         if self.profiler_config is None or self.profiler_config.disable_profiler:
             return None
-        return os.path.join(self.profiler_config.s3_output_path, self.latest_training_job.name, "profiler-output")
+        output_path = required(self.profiler_config.s3_output_path, "profiler_config.s3_output_path")
+        return os.path.join(output_path, self.latest_training_job.name, "profiler-output")
