@@ -43,6 +43,7 @@ import threading
 import time
 from typing import Callable, Deque, Dict, List, Mapping, Optional, Tuple
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.local import compose_file
 from sagemaker_estimators.local.background_teardown import project_up
 from sagemaker_estimators.local.compose_cli import ComposeCommand, compose_command
@@ -70,7 +71,7 @@ _ECR_REGISTRY = re.compile(r"^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazon
 _PORT_TAKEN = re.compile(r"port is already allocated|address already in use", re.IGNORECASE)
 
 
-class ComposeError(RuntimeError):
+class ComposeError(RuntimeError, SageMakerEstimatorsError):
     """A compose command failed."""
 
 
