@@ -1,52 +1,150 @@
 #!/usr/bin/env bash
-# Set up and run the whole test suite in the project's own virtualenv (.venv).
+# Set up and run the whole test suite in the project's own virtualenvs.
 #
 #   bash tools/run_tests.sh                 # everything but the Docker tests (they skip)
 #   bash tools/run_tests.sh --with-docker   # also installs Docker from Debian (root), starts
 #                                           # dockerd and builds the stand-in images first
-#   bash tools/run_tests.sh -- -k golden    # anything after -- goes to pytest
+#   bash tools/run_tests.sh -- -k golden    # anything after -- goes to pytest (every run)
 #
-# The virtualenv is created on first use and kept (delete .venv to start over), so a
-# package installed by hand into the system interpreter can never make the suite pass.
-set -euo pipefail
+# The main run uses .venv (python3): lint (ruff, mypy, import-linter when .importlinter
+# exists), then the whole suite.  The non-Docker suite then runs again on the oldest and the
+# newest Python the package supports (3.9, 3.13), each in its own .venv-py39 / .venv-py313,
+# with pytest-xdist on two workers.  Those interpreters are looked up in pyenv's versions
+# folder, then as python3.9 / python3.13 on PATH; a missing one is reported and skipped.
+# RUN_TESTS_EXTRA_PYTHONS="" skips the extra runs (or names others: "3.10 3.12").
+#
+# Virtualenvs are created on first use and kept (delete one to start over), so a package
+# installed by hand into a system interpreter can never make the suite pass.
+# The exit status is the first failing step's (lint, then each pytest run in order); every
+# step runs even after one failed.  pytest's 5 (collected nothing) counts as a failure.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
 with_docker=0
 if [ "${1:-}" = "--with-docker" ]; then with_docker=1; shift; fi
 if [ "${1:-}" = "--" ]; then shift; fi
 
-venv=.venv
-if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
-fi
-py="$venv/bin/python"
+extra_pythons=${RUN_TESTS_EXTRA_PYTHONS-3.9 3.13}
+status=0
+record() {  # keep the first non-zero status
+    if [ "$status" = 0 ] && [ "$1" != 0 ]; then status=$1; fi
+}
+elapsed() { echo "$(( $(date +%s) - $1 ))s"; }
+
 # pip run quietly; this machine kind's pip configuration names index folders that may be
 # absent, and pip warns about each one on every call: those lines are dropped
-pip_install() {
+pip_install() {  # PYTHON ARGS...
+    local py=$1; shift
     "$py" -m pip install --quiet --disable-pip-version-check "$@" 2>&1 \
         | { grep -v "^WARNING: Location '.*' is ignored" || true; }
 }
-pip_install --upgrade pip
-pip_install ".[test]"
 
-# torch: only a CPU build is worth installing (the others download several GB of CUDA).
-# Where pip's configured find-links hold a torch wheel (a local CPU build), take it
-# without touching any index, then let pip add its pure-Python dependencies; elsewhere
-# the few torch tests skip and say why.
-if ! "$py" -c "import torch" >/dev/null 2>&1; then
-    if pip_install --no-index --no-deps torch >/dev/null 2>&1; then
-        torch_version=$("$py" -c "import importlib.metadata as m; print(m.version('torch'))")
-        pip_install "torch==$torch_version"
-        echo "run_tests: installed the local CPU build torch $torch_version"
-    else
-        echo "run_tests: no local CPU build of torch: its tests skip (a CUDA build is several GB)"
+# Create VENV with BASE_PYTHON when absent, install the package with its test extra, and
+# torch when a local CPU build fits this Python.  Fails (non-zero) when pip does.
+setup_venv() {  # VENV BASE_PYTHON
+    local venv=$1 base=$2 py="$1/bin/python"
+    if [ ! -x "$py" ]; then
+        "$base" -m venv "$venv" || return 1
     fi
+    pip_install "$py" --upgrade pip || return 1
+    pip_install "$py" ".[test]" || return 1
+    # torch: only a CPU build is worth installing (the others download several GB of CUDA).
+    # Where pip's configured find-links hold a torch wheel for this Python (a local CPU
+    # build), take it without touching any index, then let pip add its pure-Python
+    # dependencies; elsewhere the few torch tests skip and say why.
+    if ! "$py" -c "import torch" >/dev/null 2>&1; then
+        local version
+        version=$("$py" -c "import sys; print('%d.%d' % sys.version_info[:2])")
+        if pip_install "$py" --no-index --no-deps torch >/dev/null 2>&1; then
+            local torch_version
+            torch_version=$("$py" -c "import importlib.metadata as m; print(m.version('torch'))")
+            pip_install "$py" "torch==$torch_version"
+            echo "run_tests: installed the local CPU build torch $torch_version ($venv, Python $version)"
+        else
+            echo "run_tests: no local CPU build of torch for Python $version: its tests skip in $venv" \
+                "(a CUDA build is several GB)"
+        fi
+    fi
+}
+
+# The interpreter of Python VERSION (e.g. 3.9): the newest pyenv build, else pythonVERSION
+# on PATH; each candidate must really run and report that version (pyenv shims of a
+# version that is not selected fail).  Prints nothing when there is none.
+find_python() {  # VERSION
+    local version=$1 candidate
+    local pyenv_versions="${PYENV_ROOT:-$HOME/.pyenv}/versions"
+    for candidate in $(ls -d "$pyenv_versions/$version".*/bin/python"$version" 2>/dev/null | sort -V -r) \
+                     "$(command -v "python$version" 2>/dev/null)"; do
+        if [ -n "$candidate" ] && [ "$("$candidate" -c "import sys; print('%d.%d' % sys.version_info[:2])" \
+                2>/dev/null)" = "$version" ]; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+}
+
+# --- main interpreter: set up, lint ---------------------------------------------------
+venv=.venv
+py="$venv/bin/python"
+setup_venv "$venv" python3 || { echo "run_tests: could not set up $venv" >&2; exit 1; }
+
+"$py" -m ruff check --quiet .; ruff_status=$?
+record $ruff_status
+[ $ruff_status = 0 ] && echo "run_tests: ruff clean"
+# mypy: configured in pyproject.toml ([tool.mypy]: files, Python 3.9 target, untyped defs checked)
+"$py" -m mypy; record $?
+# import layering contracts, when the project declares them
+if [ -f .importlinter ]; then
+    "$py" -m importlinter.cli; record $?
 fi
 
-"$py" -m ruff check --quiet . && echo "run_tests: ruff clean"
+# --- extra interpreters: set their venvs up while Docker is prepared ------------------
+declare -a extra_venvs=()
+setup_log_dir=$(mktemp -d)
+declare -a setup_pids=()
+for version in $extra_pythons; do
+    base=$(find_python "$version")
+    if [ -z "$base" ]; then
+        echo "run_tests: no Python $version found (pyenv versions folder, python$version on PATH):" \
+            "its run is skipped"
+        continue
+    fi
+    extra_venv=".venv-py${version/./}"
+    extra_venvs+=("$extra_venv")
+    setup_venv "$extra_venv" "$base" >"$setup_log_dir/${extra_venv#.}.log" 2>&1 &
+    setup_pids+=($!)
+done
 
 if [ "$with_docker" = 1 ]; then
-    bash .ci/docker_setup.sh
+    bash .ci/docker_setup.sh || { echo "run_tests: Docker setup failed" >&2; exit 1; }
 fi
-# pytest's exit status is the command's (5 when it collected nothing: such a run must not pass)
-exec "$py" -m pytest -q -p no:cacheprovider "$@"
+
+ready_venvs=()
+for index in "${!setup_pids[@]}"; do
+    extra_venv=${extra_venvs[$index]}
+    if wait "${setup_pids[$index]}"; then
+        ready_venvs+=("$extra_venv")
+        cat "$setup_log_dir/${extra_venv#.}.log"
+    else
+        echo "run_tests: could not set up $extra_venv; its log:" >&2
+        cat "$setup_log_dir/${extra_venv#.}.log" >&2
+        record 1
+    fi
+done
+rm -rf "$setup_log_dir"
+
+# --- the suites -------------------------------------------------------------------------
+started=$(date +%s)
+"$py" -m pytest -q -p no:cacheprovider "$@"; record $?
+echo "run_tests: $("$py" -c 'import platform; print(platform.python_version())') suite took $(elapsed "$started")"
+
+for extra_venv in "${ready_venvs[@]+"${ready_venvs[@]}"}"; do
+    extra_py="$extra_venv/bin/python"
+    started=$(date +%s)
+    echo "run_tests: non-Docker suite on Python $("$extra_py" -c 'import platform; print(platform.python_version())')" \
+        "($extra_venv, 2 workers)"
+    "$extra_py" -m pytest -q -p no:cacheprovider -n 2 -m "not docker" "$@"; record $?
+    echo "run_tests: $extra_venv suite took $(elapsed "$started")"
+done
+
+exit "$status"
