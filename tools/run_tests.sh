@@ -7,10 +7,12 @@
 #   bash tools/run_tests.sh -- -k golden    # anything after -- goes to pytest (every run)
 #
 # The main run uses .venv (python3): lint (ruff, mypy, import-linter when .importlinter
-# exists), then the whole suite.  The non-Docker suite then runs again on the oldest and the
-# newest Python the package supports (3.9, 3.13), each in its own .venv-py39 / .venv-py313,
-# with pytest-xdist on two workers.  Those interpreters are looked up in pyenv's versions
-# folder, then as python3.9 / python3.13 on PATH; a missing one is reported and skipped.
+# exists), then the whole suite.  The suite without the Docker tests also runs on the oldest
+# and the newest Python the package supports (3.9, 3.13), each in its own .venv-py39 /
+# .venv-py313, on two pytest-xdist workers, one after the other: beside the main suite
+# (output shown when it ends), or with --with-docker set up while Docker is and run after
+# the main suite.  Those interpreters are looked up in pyenv's versions folder, then as
+# python3.9 / python3.13 on PATH; a missing one is reported and skipped.
 # RUN_TESTS_EXTRA_PYTHONS="" skips the extra runs (or names others: "3.10 3.12").
 #
 # Virtualenvs are created on first use and kept (delete one to start over), so a package
@@ -39,15 +41,17 @@ pip_install() {  # PYTHON ARGS...
         | { grep -v "^WARNING: Location '.*' is ignored" || true; }
 }
 
-# Create VENV with BASE_PYTHON when absent, install the package with its test extra, and
-# torch when a local CPU build fits this Python.  Fails (non-zero) when pip does.
-setup_venv() {  # VENV BASE_PYTHON
+# Create VENV with BASE_PYTHON when absent, install the package with its test extra (pip
+# given PIP_OPTIONS too), and torch when a local CPU build fits this Python.  Fails
+# (non-zero) when pip does.
+setup_venv() {  # VENV BASE_PYTHON [PIP_OPTION...]
     local venv=$1 base=$2 py="$1/bin/python"
+    shift 2
     if [ ! -x "$py" ]; then
         "$base" -m venv "$venv" || return 1
     fi
     pip_install "$py" --upgrade pip || return 1
-    pip_install "$py" ".[test]" || return 1
+    pip_install "$py" "$@" ".[test]" || return 1
     # torch: only a CPU build is worth installing (the others download several GB of CUDA).
     # Where pip's configured find-links hold a torch wheel for this Python (a local CPU
     # build), take it without touching any index, then let pip add its pure-Python
@@ -98,53 +102,83 @@ if [ -f .importlinter ]; then
     "$py" -m importlinter.cli; record $?
 fi
 
-# --- extra interpreters: set their venvs up while Docker is prepared ------------------
-declare -a extra_venvs=()
-setup_log_dir=$(mktemp -d)
-declare -a setup_pids=()
-for version in $extra_pythons; do
-    base=$(find_python "$version")
-    if [ -z "$base" ]; then
-        echo "run_tests: no Python $version found (pyenv versions folder, python$version on PATH):" \
-            "its run is skipped"
-        continue
-    fi
-    extra_venv=".venv-py${version/./}"
-    extra_venvs+=("$extra_venv")
-    setup_venv "$extra_venv" "$base" >"$setup_log_dir/${extra_venv#.}.log" 2>&1 &
-    setup_pids+=($!)
-done
+# --- extra interpreters --------------------------------------------------------------
+# start_extra_setups: set up each extra venv in the background (.venv-py39 for 3.9);
+# run_extra_suites: wait for each, then run its suite without the Docker tests on two
+# pytest-xdist workers, one Python after the other, adding failing statuses to STATUS_FILE.
+extra_venvs=()
+extra_pids=()
+extra_logs=$(mktemp -d)
+start_extra_setups() {
+    local version base extra_venv
+    for version in $extra_pythons; do
+        base=$(find_python "$version")
+        if [ -z "$base" ]; then
+            echo "run_tests: no Python $version found (pyenv versions folder, python$version on PATH):" \
+                "its run is skipped"
+            continue
+        fi
+        extra_venv=".venv-py${version/./}"
+        extra_venvs+=("$extra_venv")
+        # --prefer-binary: the newest release of a dependency may have no wheel for an old
+        # Python (gevent for 3.9) and take minutes to compile; an older wheel does as well
+        setup_venv "$extra_venv" "$base" --prefer-binary >"$extra_logs/${extra_venv#.}.log" 2>&1 &
+        extra_pids+=($!)
+    done
+}
+run_extra_suites() {  # STATUS_FILE PYTEST_ARGS...
+    local status_file=$1 index extra_venv extra_py started
+    shift
+    for index in "${!extra_pids[@]}"; do
+        extra_venv=${extra_venvs[$index]}
+        extra_py="$extra_venv/bin/python"
+        if ! wait "${extra_pids[$index]}"; then
+            echo "run_tests: could not set up $extra_venv; its log:"
+            cat "$extra_logs/${extra_venv#.}.log"
+            echo 1 >>"$status_file"
+            continue
+        fi
+        cat "$extra_logs/${extra_venv#.}.log"
+        started=$(date +%s)
+        echo "run_tests: non-Docker suite on Python" \
+            "$("$extra_py" -c 'import platform; print(platform.python_version())') ($extra_venv, 2 workers)"
+        "$extra_py" -m pytest -q -p no:cacheprovider -n 2 -m "not docker" "$@" || echo $? >>"$status_file"
+        echo "run_tests: $extra_venv suite took $(elapsed "$started")"
+    done
+}
 
-if [ "$with_docker" = 1 ]; then
-    bash .ci/docker_setup.sh || { echo "run_tests: Docker setup failed" >&2; exit 1; }
-fi
-
-ready_venvs=()
-for index in "${!setup_pids[@]}"; do
-    extra_venv=${extra_venvs[$index]}
-    if wait "${setup_pids[$index]}"; then
-        ready_venvs+=("$extra_venv")
-        cat "$setup_log_dir/${extra_venv#.}.log"
-    else
-        echo "run_tests: could not set up $extra_venv; its log:" >&2
-        cat "$setup_log_dir/${extra_venv#.}.log" >&2
-        record 1
-    fi
-done
-rm -rf "$setup_log_dir"
-
-# --- the suites -------------------------------------------------------------------------
-started=$(date +%s)
-"$py" -m pytest -q -p no:cacheprovider "$@"; record $?
-echo "run_tests: $("$py" -c 'import platform; print(platform.python_version())') suite took $(elapsed "$started")"
-
-for extra_venv in "${ready_venvs[@]+"${ready_venvs[@]}"}"; do
-    extra_py="$extra_venv/bin/python"
+main_suite() {
+    local started
     started=$(date +%s)
-    echo "run_tests: non-Docker suite on Python $("$extra_py" -c 'import platform; print(platform.python_version())')" \
-        "($extra_venv, 2 workers)"
-    "$extra_py" -m pytest -q -p no:cacheprovider -n 2 -m "not docker" "$@"; record $?
-    echo "run_tests: $extra_venv suite took $(elapsed "$started")"
-done
+    "$py" -m pytest -q -p no:cacheprovider "$@"; record $?
+    echo "run_tests: main suite (Python $("$py" -c 'import platform; print(platform.python_version())'))" \
+        "took $(elapsed "$started")"
+}
+
+extra_status=$(mktemp)
+if [ "$with_docker" = 1 ]; then
+    # the extra venvs are set up while Docker is; their suites run after the main one, so
+    # that no Docker test shares the CPU with them
+    start_extra_setups
+    if ! bash .ci/docker_setup.sh; then
+        echo "run_tests: Docker setup failed" >&2
+        kill "${extra_pids[@]}" 2>/dev/null
+        exit 1
+    fi
+    main_suite "$@"
+    run_extra_suites "$extra_status" "$@"
+else
+    # the extra runs go beside the main suite (which alone keeps one core busy), their
+    # output held back until it ends
+    extra_log=$(mktemp)
+    ( start_extra_setups; run_extra_suites "$extra_status" "$@" ) >"$extra_log" 2>&1 &
+    extra_job=$!
+    main_suite "$@"
+    wait "$extra_job"
+    cat "$extra_log"
+    rm -f "$extra_log"
+fi
+while read -r extra_failure; do record "$extra_failure"; done <"$extra_status"
+rm -rf "$extra_status" "$extra_logs"
 
 exit "$status"
