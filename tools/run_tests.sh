@@ -97,9 +97,11 @@ record $ruff_status
 [ $ruff_status = 0 ] && echo "run_tests: ruff clean"
 # mypy: configured in pyproject.toml ([tool.mypy]: files, Python 3.9 target, untyped defs checked)
 "$py" -m mypy; record $?
-# import layering contracts, when the project declares them
+# import layering contracts, when the project declares them (lint-imports puts the
+# working directory first on sys.path, so it reads this tree, not the installed copy;
+# `python -m importlinter.cli` would check nothing: that module has no __main__)
 if [ -f .importlinter ]; then
-    "$py" -m importlinter.cli; record $?
+    "$venv/bin/lint-imports"; record $?
 fi
 
 # --- extra interpreters --------------------------------------------------------------
