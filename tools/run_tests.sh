@@ -41,17 +41,17 @@ pip_install() {  # PYTHON ARGS...
         | { grep -v "^WARNING: Location '.*' is ignored" || true; }
 }
 
-# Create VENV with BASE_PYTHON when absent, install the package with its test extra (pip
-# given PIP_OPTIONS too), and torch when a local CPU build fits this Python.  Fails
-# (non-zero) when pip does.
-setup_venv() {  # VENV BASE_PYTHON [PIP_OPTION...]
-    local venv=$1 base=$2 py="$1/bin/python"
-    shift 2
+# Create VENV with BASE_PYTHON when absent, install PACKAGE (the project, with its test
+# extra; pip given PIP_OPTIONS too), and torch when a local CPU build fits this Python.
+# Fails (non-zero) when pip does.
+setup_venv() {  # VENV BASE_PYTHON PACKAGE [PIP_OPTION...]
+    local venv=$1 base=$2 package=$3 py="$1/bin/python"
+    shift 3
     if [ ! -x "$py" ]; then
         "$base" -m venv "$venv" || return 1
     fi
     pip_install "$py" --upgrade pip || return 1
-    pip_install "$py" "$@" ".[test]" || return 1
+    pip_install "$py" "$@" "$package" || return 1
     # torch: only a CPU build is worth installing (the others download several GB of CUDA).
     # Where pip's configured find-links hold a torch wheel for this Python (a local CPU
     # build), take it without touching any index, then let pip add its pure-Python
@@ -90,7 +90,7 @@ find_python() {  # VERSION
 # --- main interpreter: set up, lint ---------------------------------------------------
 venv=.venv
 py="$venv/bin/python"
-setup_venv "$venv" python3 || { echo "run_tests: could not set up $venv" >&2; exit 1; }
+setup_venv "$venv" python3 ".[test]" || { echo "run_tests: could not set up $venv" >&2; exit 1; }
 
 "$py" -m ruff check --quiet .; ruff_status=$?
 record $ruff_status
@@ -111,6 +111,15 @@ fi
 extra_venvs=()
 extra_pids=()
 extra_logs=$(mktemp -d)
+# The extra venvs install one wheel built now, before anything runs beside: a build in
+# this tree (build/, *.egg-info) must not run beside another one (the suites' wheel tests
+# build here too).
+extra_wheel=
+if [ -n "${extra_pythons// /}" ]; then
+    "$py" -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+        -w "$extra_logs" . 2>&1 | { grep -v "^WARNING: Location '.*' is ignored" || true; }
+    extra_wheel=$(ls "$extra_logs"/*.whl)
+fi
 start_extra_setups() {
     local version base extra_venv
     for version in $extra_pythons; do
@@ -124,7 +133,10 @@ start_extra_setups() {
         extra_venvs+=("$extra_venv")
         # --prefer-binary: the newest release of a dependency may have no wheel for an old
         # Python (gevent for 3.9) and take minutes to compile; an older wheel does as well
-        setup_venv "$extra_venv" "$base" --prefer-binary >"$extra_logs/${extra_venv#.}.log" 2>&1 &
+        # (the wheel again with --force-reinstall: pip keeps an installed copy of the same version)
+        { setup_venv "$extra_venv" "$base" "$extra_wheel[test]" --prefer-binary \
+            && pip_install "$extra_venv/bin/python" --force-reinstall --no-deps "$extra_wheel"; } \
+            >"$extra_logs/${extra_venv#.}.log" 2>&1 &
         extra_pids+=($!)
     done
 }
@@ -145,7 +157,10 @@ run_extra_suites() {  # STATUS_FILE PYTEST_ARGS...
         echo "run_tests: non-Docker suite on Python" \
             "$("$extra_py" -c 'import platform; print(platform.python_version())') ($extra_venv, 2 workers)"
         # --benchmark-disable: what pytest-benchmark does under xdist anyway, minus a warning per worker
-        "$extra_py" -m pytest -q -p no:cacheprovider -n 2 --benchmark-disable -m "not docker" "$@" \
+        # --dist loadfile: a module's tests share one worker (and its module fixtures: the
+        # wheel tests build the wheel once, not on both workers at the same time)
+        "$extra_py" -m pytest -q -p no:cacheprovider -n 2 --dist loadfile --benchmark-disable \
+            -m "not docker" "$@" \
             || echo $? >>"$status_file"
         echo "run_tests: $extra_venv suite took $(elapsed "$started")"
     done
