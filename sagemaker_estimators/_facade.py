@@ -18,6 +18,8 @@ import sys
 from types import ModuleType
 from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Tuple
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
+
 #: bare name -> (module, attribute) it is read from
 TOP_LEVEL_NAMES: Dict[str, Tuple[str, str]] = {
     "Session": ("sagemaker_estimators.session", "Session"),
@@ -98,7 +100,7 @@ _V2_MESSAGE = (
 )
 
 
-class V2InstalledError(ImportError):
+class V2InstalledError(ImportError, SageMakerEstimatorsError):
     """Raised when ``sagemaker<3`` (SDK V2) is installed in the same environment."""
 
 

@@ -24,6 +24,8 @@ import shutil
 import tarfile
 from typing import Any, List, Mapping, NamedTuple, Optional
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
+
 logger = logging.getLogger(__name__)
 
 GIB = 1024 ** 3
@@ -35,7 +37,7 @@ CONFIG_KEYS = {
 }
 
 
-class ArchiveLimitError(ValueError):
+class ArchiveLimitError(ValueError, SageMakerEstimatorsError):
     """An archive was refused (or its extraction stopped) by a safety limit."""
 
 

@@ -9,6 +9,8 @@ from typing import Any, Dict, List, Optional
 
 import attrs
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
+
 FILE_SYSTEM_TYPES = ("FSxLustre", "EFS")
 FILE_SYSTEM_ACCESS_MODES = ("ro", "rw")
 S3_DATA_TYPES = ("ManifestFile", "S3Prefix", "AugmentedManifestFile", "Converse")
@@ -34,7 +36,7 @@ def _optional_str(parameter: str):
     return check
 
 
-class ShuffleConfigTypeError(TypeError, AttributeError):
+class ShuffleConfigTypeError(TypeError, AttributeError, SageMakerEstimatorsError):
     """``shuffle_config`` is not a ShuffleConfig (V2 raised AttributeError for it: both catch it)."""
 
 

@@ -10,13 +10,14 @@ import logging
 import numbers
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.image_uris.instances import LOCAL_INSTANCE_TYPES
 
 
 logger = logging.getLogger(__name__)
 
 
-class ConfigurationError(ValueError, RuntimeError):
+class ConfigurationError(ValueError, RuntimeError, SageMakerEstimatorsError):
     """An invalid combination of arguments.
 
     It is a ValueError (this project's rule for bad input) and a RuntimeError
@@ -24,7 +25,7 @@ class ConfigurationError(ValueError, RuntimeError):
     """
 
 
-class UnsupportedSettingError(ValueError, AttributeError):
+class UnsupportedSettingError(ValueError, AttributeError, SageMakerEstimatorsError):
     """A setting the framework does not support, where V2 raises AttributeError (SKLearn's py_version
     and instance_count): a ValueError (this project's rule) that ``except AttributeError`` still catches."""
 

@@ -21,6 +21,7 @@ from typing import Any, Dict, List, Optional
 
 from sagemaker_estimators.config import locations
 from sagemaker_estimators.config.schema import ConfigValidationError, validate
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ S3_PREFIX = "s3://"
 _logged: set = set()
 
 
-class ConfigLocationError(ValueError):
+class ConfigLocationError(ValueError, SageMakerEstimatorsError):
     """A config location the user named does not exist or cannot be read."""
 
 

@@ -12,9 +12,10 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from sagemaker_estimators.config import keys as k
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 
 
-class ConfigValidationError(ValueError):
+class ConfigValidationError(ValueError, SageMakerEstimatorsError):
     """A SageMaker defaults config that does not follow the format (names the source and the key)."""
 
     def __init__(self, key: str, problem: str, source: Optional[str] = None):

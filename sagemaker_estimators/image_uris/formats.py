@@ -18,12 +18,14 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, List, Optional, Tuple
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
+
 #: schema versions of the bundled layout this code reads
 SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
 SCHEMA_VERSION = 1
 
 
-class FormatError(ValueError):
+class FormatError(ValueError, SageMakerEstimatorsError):
     """A document is not in a layout this version understands."""
 
 

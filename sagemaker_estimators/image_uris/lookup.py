@@ -13,6 +13,7 @@ import logging
 import re
 from typing import Any, Callable, Collection, Dict, List, Optional, Sequence
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from . import rules
 from .formats import scopes_of
 from .instances import (
@@ -33,7 +34,7 @@ UPGRADE_HINT = (
 )
 
 
-class UnsupportedValueError(ValueError):
+class UnsupportedValueError(ValueError, SageMakerEstimatorsError):
     """A value is not among the choices the image-URI data offers.
 
     Attributes:

@@ -13,6 +13,8 @@ from typing import Any, Dict, List, Optional, Protocol
 
 import attrs
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
+
 
 @attrs.frozen
 class ChannelSpec:
@@ -62,7 +64,7 @@ class TrainingResult:
     output_artifacts: str
 
 
-class HostFailedError(RuntimeError):
+class HostFailedError(RuntimeError, SageMakerEstimatorsError):
     """A host of a local job exited non-zero; carries that host's failure reason and the tail of its log."""
 
     #: the kind of job, as the message names it

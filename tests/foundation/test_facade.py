@@ -10,6 +10,7 @@ import glob
 import os
 import subprocess
 import sys
+import sysconfig
 import textwrap
 
 import pytest
@@ -39,7 +40,22 @@ def _venv(tmp_path, wheel):
                    env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"))
     site = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                           check=True, capture_output=True, text=True).stdout.strip()
+    _see_outer_environment(site)
     return python, site
+
+
+def _see_outer_environment(site):
+    """When the tests run in a virtualenv, make its packages (boto3 and friends) visible in the new one too.
+
+    ``--system-site-packages`` shows the base interpreter's packages, not those of the virtualenv
+    the tests run in (tools/run_tests.sh's .venv-py39 has boto3, pyenv's 3.9 need not).  The outer
+    folders come after the new venv's own, so the wheel installed there is the one imported.
+    """
+    if sys.prefix == sys.base_prefix:
+        return
+    outer = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
+    with open(os.path.join(site, "zz_outer_environment.pth"), "w", encoding="utf-8") as handle:
+        handle.write("".join(f"{path}\n" for path in outer))
 
 
 def _run(python, code):

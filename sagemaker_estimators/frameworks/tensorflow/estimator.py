@@ -21,6 +21,7 @@ from typing import Any, Dict, Optional
 from packaging.version import InvalidVersion, Version
 
 from sagemaker_estimators.estimators.framework import Framework
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.image_uris.parse import framework_name_from_image, framework_version_from_tag
 from sagemaker_estimators.frameworks import common, distribution as dist
 from sagemaker_estimators.frameworks.compiler import TrainingCompilerConfig
@@ -42,7 +43,7 @@ LOWEST_METRICS_VERSION = Version("1.15")
 MODEL_DIR_HYPERPARAMETER = "model_dir"
 
 
-class UnsupportedPythonVersionError(ValueError, AttributeError):
+class UnsupportedPythonVersionError(ValueError, AttributeError, SageMakerEstimatorsError):
     """py2 asked of a TensorFlow without py2 images (V2 raises AttributeError: this is both)."""
 
 

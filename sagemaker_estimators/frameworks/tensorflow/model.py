@@ -22,6 +22,7 @@ import tempfile
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional
 
 from sagemaker_estimators import image_uris
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.frameworks.framework_deploy import FrameworkDeploy
 from sagemaker_estimators.required import required
 from sagemaker_estimators.s3_paths import s3_path_join
@@ -47,7 +48,7 @@ LATEST_EIA_VERSION = (2, 3)
 TFS_METHODS = ("predict", "classify", "regress")
 
 
-class UnsupportedAcceleratorError(ValueError, AttributeError):
+class UnsupportedAcceleratorError(ValueError, AttributeError, SageMakerEstimatorsError):
     """accelerator_type with a TensorFlow without Elastic Inference images (V2: AttributeError)."""
 
 

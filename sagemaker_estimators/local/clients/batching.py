@@ -11,12 +11,14 @@ from __future__ import annotations
 import struct
 from typing import Iterator, Optional
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
+
 SPLIT_TYPES = ("None", "Line", "RecordIO")
 BATCH_STRATEGIES = ("MultiRecord", "SingleRecord")
 _RECORDIO_MAGIC = 0xCED7230A
 
 
-class PayloadTooLargeError(ValueError):
+class PayloadTooLargeError(ValueError, SageMakerEstimatorsError):
     """A single record exceeds MaxPayloadInMB."""
 
 

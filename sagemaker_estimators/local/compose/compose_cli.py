@@ -26,6 +26,8 @@ from typing import List, Optional, Sequence, Tuple
 import attrs
 from packaging.version import Version
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
+
 logger = logging.getLogger(__name__)
 
 #: (name, argv prefix, lowest version that runs our compose files)
@@ -39,7 +41,7 @@ _SEMVER = re.compile(r"(?<![\w.])v?(\d+)\.(\d+)(?:\.(\d+))?(?![\d])")
 _AFTER_VERSION = re.compile(r"\bversion\b", re.IGNORECASE)
 
 
-class ComposeNotFoundError(RuntimeError):
+class ComposeNotFoundError(RuntimeError, SageMakerEstimatorsError):
     """No usable Compose command was found."""
 
 

@@ -43,6 +43,7 @@ import threading
 import time
 from typing import Any, Callable, Deque, Dict, List, Mapping, Optional, Protocol, Tuple
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.local.compose import compose_file
 from sagemaker_estimators.local.compose.background_teardown import project_up
 from sagemaker_estimators.local.compose.compose_cli import ComposeCommand, compose_command
@@ -79,7 +80,7 @@ class _Container(Protocol):
         """Stop the container with SIGKILL."""
 
 
-class ComposeError(RuntimeError):
+class ComposeError(RuntimeError, SageMakerEstimatorsError):
     """A compose command failed."""
 
 

@@ -39,6 +39,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, List, Optional, Tuple
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.local.model_server import serving_codecs as codecs
 from sagemaker_estimators.local.model_server.serving_handlers import FRAMEWORKS, InferenceHandler, ServingSetupError, build_handler
 
@@ -52,7 +53,7 @@ DEFAULT_MAX_PAYLOAD_MB = 100
 EXECUTION_PARAMETERS = {"MaxConcurrentTransforms": 1, "BatchStrategy": "MULTI_RECORD", "MaxPayloadInMB": 6}
 
 
-class _PayloadTooLarge(Exception):
+class _PayloadTooLarge(SageMakerEstimatorsError):
     pass
 
 

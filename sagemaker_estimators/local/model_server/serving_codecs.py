@@ -12,6 +12,7 @@ import io
 import json
 from typing import Any, List, Optional, Tuple
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.payloads.serializers import import_optional, is_ndarray, json_default
 
 JSON = "application/json"
@@ -25,7 +26,7 @@ ANY = "*/*"
 TEXT_TYPES = frozenset({JSON, CSV, LIBSVM, JSONLINES})
 
 
-class UnsupportedFormatError(Exception):
+class UnsupportedFormatError(SageMakerEstimatorsError):
     """A content type or accept type the handler cannot read or write: HTTP 415."""
 
     status = 415

@@ -37,6 +37,7 @@ from types import ModuleType
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from sagemaker_estimators.archives import safe_extract
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.local.model_server import serving_codecs as codecs
 from sagemaker_estimators.payloads.serializers import import_optional, is_ndarray
 
@@ -48,7 +49,7 @@ HANDLER_NAMES = ("model_fn", "input_fn", "predict_fn", "output_fn", "transform_f
 CONTAINER_MODEL_CODE_DIR = "/opt/ml/model/code"
 
 
-class ServingSetupError(Exception):
+class ServingSetupError(SageMakerEstimatorsError):
     """The server cannot start: bad configuration, missing script or model files."""
 
 

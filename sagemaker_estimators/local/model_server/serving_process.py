@@ -27,6 +27,7 @@ import time
 import weakref
 from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.local.runtime import InvocationResult, ServingSpec
 from sagemaker_estimators.local.model_server.serving_handlers import FRAMEWORKS
 
@@ -40,7 +41,7 @@ _TAIL_LINES_KEPT = 200
 _LIVE: "weakref.WeakSet[ModelServerProcess]" = weakref.WeakSet()
 
 
-class ModelServerError(RuntimeError):
+class ModelServerError(RuntimeError, SageMakerEstimatorsError):
     """The model server died, never came up, or could not be reached; carries its log tail."""
 
     def __init__(self, message: str, log_tail: str = "", exit_code: Optional[int] = None):

@@ -21,12 +21,14 @@ import json
 import os
 from typing import Any, Dict, List, Optional, Tuple
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
+
 DEFAULT_MODEL_NAME_ENV = "SAGEMAKER_TFS_DEFAULT_MODEL_NAME"
 SAVED_MODEL_FILES = ("saved_model.pb", "saved_model.pbtxt")
 SIGNATURE = "serving_default"
 
 
-class TFServingRequestError(ValueError):
+class TFServingRequestError(ValueError, SageMakerEstimatorsError):
     """A request body TF Serving would refuse (HTTP 400)."""
 
 

@@ -28,6 +28,7 @@ import sys
 import threading
 from typing import Any, Deque, Dict, List, Mapping, Optional, Protocol, Sequence, Tuple
 
+from sagemaker_estimators.exceptions import SageMakerEstimatorsError
 from sagemaker_estimators.local import layout as layout_mod
 from sagemaker_estimators.local.process import namespace, toolkit_env
 from sagemaker_estimators.local.output_lines import LineSplitter
@@ -69,7 +70,7 @@ _SAFE_ENTRY_POINT = re.compile(r"^[A-Za-z0-9._][A-Za-z0-9._+-]*(/[A-Za-z0-9._+-]
 _ERROR_MARKERS = re.compile(r"(Error|Exception|Invalid requirement|mpirun\.real|ORTE)")
 
 
-class FrameworkNotInstalledError(RuntimeError):
+class FrameworkNotInstalledError(RuntimeError, SageMakerEstimatorsError):
     """The host interpreter lacks the framework the estimator's container would provide."""
 
 

@@ -125,7 +125,7 @@ def run_processing(spec: ProcessingSpec, python: str, run_all: RunAll, sink: Any
         children, codes = run_all(children_specs, sink, width)
         for child in children:
             code = codes.get(child.label)
-            if code not in (None, 0):
+            if code is not None and code != 0:
                 host = next(item for item in hosts if item.host == child.label)
                 raise ProcessingFailedError(spec.job_name, child.label, code,
                                             _failure_reason(host, child, code), child.log_tail())
