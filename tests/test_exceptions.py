@@ -13,7 +13,7 @@ from sagemaker_estimators.exceptions import CapacityError, SageMakerEstimatorsEr
 
 #: "module.Class" -> why that class cannot take the base
 EXEMPT = {
-    "sagemaker_estimators.local.ns_exec.NamespaceError":
+    "sagemaker_estimators.local.process.ns_exec.NamespaceError":
         "ns_exec.py runs as a standard-library-only script under python -I -S (the package is not importable "
         "there); the error never leaves that process",
 }
