@@ -8,6 +8,7 @@ crashed on and this project handles, the output written in the case.
 """
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import inspect
 import io
@@ -17,6 +18,7 @@ import subprocess
 import sys
 
 import pytest
+from packaging.version import Version
 
 from sagemaker_estimators.payloads import deserializers as ours_deserializers
 from sagemaker_estimators.payloads import serializers as ours_serializers
@@ -35,6 +37,10 @@ def _skip_unless_installed(case):
     for package in case.get("needs", []):
         if importlib.util.find_spec(package) is None:
             pytest.skip(f"{package} is not installed")
+    for package, recorded in case.get("recorded_with", {}).items():
+        installed = importlib.metadata.version(package)
+        if Version(installed) < Version(recorded):
+            pytest.skip(f"V2's answer was recorded with {package} {recorded}; {installed} answers differently")
 
 
 def _outcome(call):
