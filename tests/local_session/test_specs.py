@@ -8,7 +8,8 @@ import tarfile
 import pytest
 
 from sagemaker_estimators.local.runtime import TrainingResult
-from sagemaker_estimators.local.clients.sagemaker_client import LocalSagemakerClient, framework_from_image
+from sagemaker_estimators.local.clients.base import framework_from_image
+from sagemaker_estimators.local.clients.sagemaker_client import LocalSagemakerClient
 from tests.local_session.conftest import SKLEARN_IMAGE, leftovers, training_request, unique
 
 

@@ -222,12 +222,11 @@ class TuningRun:
         return factory
 
     def _run_trial(self, trial: Trial, definition: Definition) -> None:
-        from sagemaker_estimators.local.clients.sagemaker_client import LocalSagemakerClient
-
         reader = MetricReader(definition.metric_definitions, definition.objective_name,
                               lambda step, value: self._on_objective(trial, definition, step, value))
         tap = _ConsoleTap(f"[{trial.name.rsplit('-', 2)[-2]}] ", reader)
-        trial_client = LocalSagemakerClient(self.client.sagemaker_session, runtime_factory=self._runtime_factory(tap))
+        # a client of the tuning job's own class, whose runtimes stream into this trial's tap
+        trial_client = type(self.client)(self.client.sagemaker_session, runtime_factory=self._runtime_factory(tap))
         trial.start_time = now()
         try:
             trial_client.create_training_job(**trial_request(definition, trial.name, trial.tuned))
