@@ -27,6 +27,7 @@ import attrs
 from sagemaker_estimators import utils
 from sagemaker_estimators.inputs import INPUT_MODES
 from sagemaker_estimators.request_builders.fields import MISSING, read_at, set_at
+from sagemaker_estimators.request_builders.training import check_image_or_algorithm
 from sagemaker_estimators.validation import (
     check_choice,
     check_hyperparameters,
@@ -391,14 +392,7 @@ def check_values(values: Mapping[str, Any]) -> None:
 
 def _check_request_values(values: Mapping[str, Any]) -> None:
     """The combinations the request cannot hold (V2's Session.train refuses the same)."""
-    image_uri, algorithm_arn = values.get("image_uri"), values.get("algorithm_arn")
-    if image_uri and algorithm_arn:
-        raise ValueError(
-            f"image_uri and algorithm_arn are mutually exclusive. Both were provided: image_uri: "
-            f"{image_uri} algorithm_arn: {algorithm_arn}"
-        )
-    if image_uri is None and algorithm_arn is None:
-        raise ValueError("either image_uri or algorithm_arn is required. None was provided.")
+    check_image_or_algorithm(values.get("image_uri"), values.get("algorithm_arn"))
     if values.get("instance_groups") is not None:
         if values.get("instance_count") is not None or values.get("instance_type") is not None:
             raise ValueError("instance_count and instance_type cannot be set when instance_groups is set")

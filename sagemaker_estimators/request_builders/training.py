@@ -159,6 +159,17 @@ def set_job_flags(request: Dict[str, Any], enable_network_isolation: bool, encry
         request["CheckpointConfig"] = checkpoint
 
 
+def check_image_or_algorithm(image_uri: Optional[str], algorithm_arn: Optional[str]) -> None:
+    """A training job runs exactly one of an image and an algorithm (V2's messages)."""
+    if image_uri and algorithm_arn:
+        raise ValueError(
+            f"image_uri and algorithm_arn are mutually exclusive. Both were provided: image_uri: "
+            f"{image_uri} algorithm_arn: {algorithm_arn}"
+        )
+    if image_uri is None and algorithm_arn is None:
+        raise ValueError("either image_uri or algorithm_arn is required. None was provided.")
+
+
 def training_job_request(
     input_mode: str,
     input_config: Optional[List[Dict[str, Any]]],
@@ -195,13 +206,7 @@ def training_job_request(
     session_chaining_config: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]:
     """The CreateTrainingJob request for V2's ``Session.train`` arguments."""
-    if image_uri and algorithm_arn:
-        raise ValueError(
-            f"image_uri and algorithm_arn are mutually exclusive. Both were provided: image_uri: "
-            f"{image_uri} algorithm_arn: {algorithm_arn}"
-        )
-    if image_uri is None and algorithm_arn is None:
-        raise ValueError("either image_uri or algorithm_arn is required. None was provided.")
+    check_image_or_algorithm(image_uri, algorithm_arn)
     algorithm: Dict[str, Any] = {"TrainingInputMode": input_mode}
     request: Dict[str, Any] = {
         "AlgorithmSpecification": algorithm,
