@@ -334,6 +334,7 @@ def test_server_exits_when_its_parent_dies(tmp_path):
         from sagemaker_estimators.local.model_server.serving_process import start_model_server
         server = start_model_server({str(model_dir)!r}, program="inference.py")
         print(server.pid, flush=True)
+        print(server.log_path, flush=True)
         time.sleep(300)
         """
     )
@@ -341,10 +342,14 @@ def test_server_exits_when_its_parent_dies(tmp_path):
     parent = subprocess.Popen([sys.executable, "-c", launcher], stdout=subprocess.PIPE, env=env, text=True)
     try:
         server_pid = int(parent.stdout.readline())
+        scratch = os.path.dirname(parent.stdout.readline().strip())
         assert process_alive(server_pid)
+        assert os.path.isdir(scratch)
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         assert _gone(server_pid)
+        # the launcher died before it could clean up: its server removes the scratch folder
+        assert not os.path.exists(scratch)
     finally:
         parent.kill()
         parent.wait()

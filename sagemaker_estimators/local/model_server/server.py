@@ -31,6 +31,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -194,6 +195,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default=None)
     parser.add_argument("--port", type=int, default=None)
     parser.add_argument("--parent-pid", type=int, default=None, help="exit when this process is gone")
+    parser.add_argument("--owned-dir", default=None,
+                        help="the launcher's scratch folder: removed on exit when the launcher is gone")
     return parser
 
 
@@ -218,6 +221,10 @@ def _process_exists(pid: int) -> bool:
     return True
 
 
+#: set when the launcher died: nobody else is left to remove its scratch folder
+_orphaned = threading.Event()
+
+
 def _watch_parent(parent_pid: int) -> None:
     """SIGTERM ourselves once the launching process is gone (re-parenting or no such pid)."""
     first_parent = os.getppid()  # the launcher, or an interpreter wrapper it started
@@ -225,6 +232,7 @@ def _watch_parent(parent_pid: int) -> None:
         time.sleep(0.5)
         if os.getppid() != first_parent or not _process_exists(parent_pid):
             logger.warning("parent process %d is gone: stopping the model server", parent_pid)
+            _orphaned.set()
             os.kill(os.getpid(), signal.SIGTERM)
             return
 
@@ -276,6 +284,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     finally:
         server.server_close()
+        if _orphaned.is_set() and args.owned_dir:
+            # a launcher killed outright cannot clean up; its server does (log included)
+            shutil.rmtree(args.owned_dir, ignore_errors=True)
 
 
 def __getattr__(name: str) -> Any:

@@ -376,7 +376,8 @@ def start_model_server(
         child_env["PYTHONUNBUFFERED"] = "1"
         child_env["PYTHONPATH"] = _child_pythonpath(python, child_env, owned_dir)
         command = [python, "-m", SERVER_MODULE, "--model-dir", os.path.abspath(model_dir)]
-        command += ["--host", host, "--port", str(port or 0), "--parent-pid", str(os.getpid())]
+        command += ["--host", host, "--port", str(port or 0), "--parent-pid", str(os.getpid()),
+                    "--owned-dir", owned_dir]
         if code_dir is not None:
             command += ["--code-dir", os.path.abspath(code_dir)]
         if program is not None:
