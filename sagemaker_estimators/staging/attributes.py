@@ -34,10 +34,9 @@ class PreparedAttribute:
     def __get__(self, instance: Any, owner: Optional[type] = None) -> Any:
         if instance is None:
             return self
-        state = instance.__dict__
-        if self.slot in state:
-            return state[self.slot]
-        prepared = state.get(PREPARED_CODE_ATTRIBUTE)
+        if self.slot in instance.__dict__:
+            return instance.__dict__[self.slot]
+        prepared = prepared_code_of(instance)
         return None if prepared is None else self.read(prepared)
 
     def __set__(self, instance: Any, value: Any) -> None:
